@@ -1,0 +1,60 @@
+#pragma once
+#include <boost/asio/buffer.hpp>
+#include <boost/beast/core/error.hpp>
+#include <boost/beast/http/message.hpp>
+#include <boost/optional/optional.hpp>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+
+namespace farol::http {
+
+// Immutable bytes owned elsewhere (a Site snapshot, an asset index, a mapped file): responses
+// point into them instead of copying, and `owner` keeps them alive until the write ends.
+struct shared_bytes {
+    std::shared_ptr<void const> owner;
+    std::string_view data;
+
+    static shared_bytes copy_of(std::string s) {
+        auto p = std::make_shared<std::string const>(std::move(s));
+        return {p, *p};
+    }
+};
+
+// A Beast body over shared_bytes: one buffer, no copy, works for ranges via a narrowed view.
+struct shared_body {
+    using value_type = shared_bytes;
+
+    static std::uint64_t size(value_type const& v) { return v.data.size(); }
+
+    class writer {
+    public:
+        using const_buffers_type = boost::asio::const_buffer;
+
+        template <bool is_request, class Fields>
+        writer(boost::beast::http::header<is_request, Fields> const&, value_type const& v) : data_(v.data) {}
+
+        void init(boost::beast::error_code& ec) { ec = {}; }
+
+        boost::optional<std::pair<const_buffers_type, bool>> get(boost::beast::error_code& ec) {
+            ec = {};
+            if (done_ || data_.empty()) return boost::none;
+            done_ = true;
+            return std::make_pair(const_buffers_type(data_.data(), data_.size()), false);
+        }
+
+    private:
+        std::string_view data_;
+        bool done_ = false;
+    };
+};
+
+using response = boost::beast::http::response<shared_body>;
+using status = boost::beast::http::status;
+using field = boost::beast::http::field;
+using verb = boost::beast::http::verb;
+
+} // namespace farol::http

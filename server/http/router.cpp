@@ -1,0 +1,113 @@
+#include "http/router.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace farol::http {
+
+namespace {
+
+std::vector<route::segment> compile(std::string_view pattern) {
+    if (pattern.empty() || pattern.front() != '/') throw std::invalid_argument("route pattern must start with /");
+    std::vector<route::segment> out;
+    if (pattern == "/") return out;
+    std::string_view rest = pattern.substr(1);
+    for (;;) {
+        auto const slash = rest.find('/');
+        std::string_view s = rest.substr(0, slash);
+        if (s.size() > 3 && s.substr(0, 2) == "{*" && s.back() == '}') {
+            if (slash != std::string_view::npos) throw std::invalid_argument("{*tail} must be last");
+            out.push_back({route::segment::tail, std::string(s.substr(2, s.size() - 3))});
+        } else if (s.size() > 2 && s.front() == '{' && s.back() == '}') {
+            out.push_back({route::segment::param, std::string(s.substr(1, s.size() - 2))});
+        } else {
+            out.push_back({route::segment::literal, std::string(s)});
+        }
+        if (slash == std::string_view::npos) break;
+        rest.remove_prefix(slash + 1);
+    }
+    return out;
+}
+
+bool matches(route const& r, std::vector<std::string> const& segs, std::vector<std::string>& params) {
+    params.clear();
+    std::size_t i = 0;
+    for (auto const& p : r.segments) {
+        if (p.kind == route::segment::tail) {
+            if (i >= segs.size()) return false;
+            std::string joined;
+            for (std::size_t j = i; j < segs.size(); ++j) {
+                if (segs[j].empty()) return false;
+                if (j > i) joined += '/';
+                joined += segs[j];
+            }
+            params.push_back(std::move(joined));
+            return true;
+        }
+        if (i >= segs.size()) return false;
+        if (p.kind == route::segment::literal) {
+            if (segs[i] != p.text) return false;
+        } else {
+            if (segs[i].empty()) return false;
+            params.push_back(segs[i]);
+        }
+        ++i;
+    }
+    return i == segs.size();
+}
+
+std::string allow_header(std::vector<verb> methods) {
+    if (std::find(methods.begin(), methods.end(), verb::get) != methods.end()) methods.push_back(verb::head);
+    methods.push_back(verb::options);
+    std::sort(methods.begin(), methods.end());
+    methods.erase(std::unique(methods.begin(), methods.end()), methods.end());
+    std::string out;
+    for (auto m : methods) {
+        if (!out.empty()) out += ", ";
+        out += boost::beast::http::to_string(m);
+    }
+    return out;
+}
+
+} // namespace
+
+bool router::implemented(verb m) {
+    switch (m) {
+    case verb::get: case verb::head: case verb::post: case verb::put:
+    case verb::delete_: case verb::patch: case verb::options:
+        return true;
+    default:
+        return false;
+    }
+}
+
+std::size_t router::add(verb method, std::string_view pattern, handler fn, route_options options) {
+    if (options.name.empty()) options.name = std::string(pattern);
+    routes_.push_back(route{method, std::string(pattern), compile(pattern), std::move(fn), std::move(options),
+                            routes_.size()});
+    return routes_.back().id;
+}
+
+router::match router::find(verb method, std::vector<std::string> const& segments) const {
+    if (!implemented(method)) return {match::not_implemented};
+    match result{match::not_found};
+    std::vector<verb> allowed;
+    std::vector<std::string> params;
+    for (auto const& r : routes_) {
+        if (!matches(r, segments, params)) continue;
+        allowed.push_back(r.method);
+        bool const same = r.method == method || (method == verb::head && r.method == verb::get);
+        if (same && !result.found_route) {
+            result.found_route = &r;
+            result.params = params;
+        }
+    }
+    if (allowed.empty()) return result;
+    result.allow = allow_header(allowed);
+    if (result.found_route) result.outcome = match::found;
+    else if (method == verb::options) result.outcome = match::options;
+    else result.outcome = match::method_not_allowed;
+    return result;
+}
+
+} // namespace farol::http

@@ -1,0 +1,15 @@
+#pragma once
+#include <string>
+#include <string_view>
+
+namespace farol::util {
+
+// Lower-case hex SHA-256 of the bytes.
+std::string sha256_hex(std::string_view bytes);
+
+// A short content hash for URLs and ETags (first 16 hex digits of SHA-256).
+std::string content_hash(std::string_view bytes);
+
+std::string to_hex(std::string_view bytes);
+
+} // namespace farol::util
