@@ -1,1 +1,98 @@
-int main() { return 0; }
+// farol: the command line. CLI11 lives in this translation unit only (it is slow to compile).
+#include "app/app.hpp"
+#include "app/config.hpp"
+#include "store/backup.hpp"
+#include "util/clock.hpp"
+#include "util/log.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <cstdlib>
+#include <iostream>
+#include <map>
+
+extern char** environ;
+
+namespace {
+
+using namespace farol;
+
+constexpr int exit_config = 2;
+
+struct settings_flags {
+    std::string config_file;
+    std::map<std::string, std::string> values; // setting key -> flag value, only flags given
+};
+
+// Every setting becomes a flag of the subcommand, with its env variable and default in the help.
+void add_settings(CLI::App& sub, settings_flags& flags) {
+    sub.add_option("-c,--config", flags.config_file, "TOML config file (also FAROL_CONFIG)")->type_name("FILE");
+    for (auto const& s : app::describe_settings()) {
+        auto help = s.help + " [" + s.env + "] (default: " + (s.default_value.empty() ? "\"\"" : s.default_value) + ")";
+        sub.add_option_function<std::string>(
+               s.flag, [&flags, key = s.key](std::string const& v) { flags.values[key] = v; }, help)
+            ->type_name(s.value_name)
+            ->group("Settings");
+    }
+}
+
+app::config load_config(settings_flags const& flags) {
+    app::config_loader loader;
+    std::string file = flags.config_file;
+    if (file.empty())
+        if (char const* env = std::getenv("FAROL_CONFIG")) file = env;
+    if (!file.empty()) loader.apply_file(file);
+    loader.apply_env(environ);
+    std::vector<std::pair<std::string, std::string>> kv(flags.values.begin(), flags.values.end());
+    loader.apply_flags(kv);
+    return loader.result();
+}
+
+int run_serve(settings_flags const& flags) {
+    auto const cfg = load_config(flags);
+    util::system_clock clock;
+    app::app server(cfg, clock);
+    server.start();
+    server.handle_signals();
+    server.wait();
+    util::log_info("stopped");
+    return 0;
+}
+
+int run_backup(settings_flags const& flags, std::string const& dest) {
+    auto const cfg = load_config(flags);
+    store::backup(cfg.data_dir / "farol.db", dest);
+    std::cout << "backup written to " << dest << "\n";
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    CLI::App cli{"Farol: safe-migration and anti-trafficking information campaigns, served fast to phones.\n"
+                 "Settings come from defaults < TOML file (--config) < environment (FAROL_*) < flags."};
+    cli.require_subcommand(1);
+    cli.set_version_flag("--version", FAROL_VERSION);
+
+    settings_flags serve_flags, backup_flags;
+    auto* serve = cli.add_subcommand("serve", "Run the HTTP server (SIGTERM/SIGINT stop, SIGHUP reloads)");
+    add_settings(*serve, serve_flags);
+
+    std::string backup_dest;
+    auto* backup = cli.add_subcommand("backup", "Write a consistent copy of the database to FILE, even while serving");
+    backup->add_option("file", backup_dest, "Destination file")->required()->type_name("FILE");
+    add_settings(*backup, backup_flags);
+
+    CLI11_PARSE(cli, argc, argv);
+    try {
+        if (*serve) return run_serve(serve_flags);
+        if (*backup) return run_backup(backup_flags, backup_dest);
+    } catch (app::config_error const& e) {
+        std::cerr << "farol: " << e.what() << "\n";
+        return exit_config;
+    } catch (std::exception const& e) {
+        std::cerr << "farol: " << e.what() << "\n";
+        return 1;
+    }
+    return 0;
+}

@@ -1,0 +1,34 @@
+#pragma once
+#include "app/config.hpp"
+#include "util/clock.hpp"
+
+#include <cstdint>
+#include <memory>
+
+namespace farol::app {
+
+// The composition root: config + store + assets + routes + server + threads; owns start/stop/reload.
+class app {
+public:
+    app(config cfg, util::clock const& clock);
+    ~app();
+    app(app const&) = delete;
+    app& operator=(app const&) = delete;
+
+    // Opens the store, indexes static/, mounts routes and starts listening. Throws on any start-up error.
+    void start();
+    std::uint16_t port() const;
+    bool ready() const;
+
+    // SIGTERM/SIGINT stop gracefully, SIGHUP reloads.
+    void handle_signals();
+    void reload();
+    void stop();
+    void wait();
+
+private:
+    struct impl;
+    std::unique_ptr<impl> impl_;
+};
+
+} // namespace farol::app

@@ -1,0 +1,16 @@
+#pragma once
+#include "content/static_assets.hpp"
+#include "http/router.hpp"
+
+#include <memory>
+
+namespace farol::handlers::static_files {
+
+struct deps {
+    std::shared_ptr<content::static_assets const> assets;
+};
+
+// GET /s/<hash>/<name>: immutable, content-hashed, pre-compressed assets.
+void mount(http::router& r, deps d);
+
+} // namespace farol::handlers::static_files

@@ -1,0 +1,114 @@
+#include "http/dispatcher.hpp"
+
+#include "http/date.hpp"
+#include "http/http_error.hpp"
+#include "http/response.hpp"
+#include "util/log.hpp"
+#include "util/strings.hpp"
+
+#include <sodium.h>
+
+#include <atomic>
+#include <cstdio>
+
+namespace farol::http {
+
+dispatcher::dispatcher(router routes, dispatcher_options options, util::clock const& clock,
+                       exchange_observer* observer)
+    : router_(std::move(routes)), options_(options), security_(options.security), clock_(clock),
+      observer_(observer), render_error_(default_error) {}
+
+std::string dispatcher::next_request_id() const {
+    // A random per-process prefix plus a counter: unique in logs, says nothing about the reader.
+    static std::uint32_t const prefix = randombytes_random();
+    static std::atomic<std::uint64_t> counter{0};
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%08x%08llx", prefix, static_cast<unsigned long long>(++counter));
+    return buf;
+}
+
+dispatcher::plan dispatcher::prepare(request_context& ctx) const {
+    plan p;
+    ctx.method = ctx.req.method();
+    std::string_view const target = ctx.req.target();
+    if (target.size() > options_.max_target) {
+        p.reject = error(ctx, status::uri_too_long, "The address is too long.");
+        return p;
+    }
+    if (auto err = parse_target(target, ctx)) {
+        p.reject = error(ctx, err->code, err->detail);
+        return p;
+    }
+    auto m = router_.find(ctx.method, ctx.segments);
+    switch (m.outcome) {
+    case router::match::found:
+        ctx.params = std::move(m.params);
+        p.matched = m.found_route;
+        p.body_limit = m.found_route->options.max_body ? m.found_route->options.max_body : options_.default_max_body;
+        p.blocking = m.found_route->options.blocking;
+        return p;
+    case router::match::options:
+        p.reject = make_empty(status::no_content);
+        p.reject->set(field::allow, m.allow);
+        return p;
+    case router::match::method_not_allowed:
+        p.reject = error(ctx, status::method_not_allowed, "This address does not accept that method.");
+        p.reject->set(field::allow, m.allow);
+        return p;
+    case router::match::not_implemented:
+        p.reject = error(ctx, status::not_implemented, "That method is not supported.");
+        return p;
+    case router::match::not_found:
+        break;
+    }
+    p.reject = error(ctx, status::not_found, "There is nothing at this address.");
+    return p;
+}
+
+response dispatcher::handle(request_context const& ctx, plan const& p) const {
+    try {
+        return p.matched->fn(ctx);
+    } catch (http_error const& e) {
+        return error(ctx, e.code(), e.what());
+    } catch (std::exception const& e) {
+        util::log_error("request " + ctx.request_id + " " + p.matched->options.name + ": " + e.what());
+    } catch (...) {
+        util::log_error("request " + ctx.request_id + " " + p.matched->options.name + ": unknown exception");
+    }
+    return error(ctx, status::internal_server_error, "Something went wrong on our side.");
+}
+
+response dispatcher::error(request_context const& ctx, status s, std::string_view detail) const {
+    try {
+        response res = render_error_(ctx, s, detail);
+        if (res.find(field::cache_control) == res.end()) res.set(field::cache_control, "no-store");
+        return res;
+    } catch (std::exception const& e) {
+        util::log_error("error page for " + ctx.request_id + ": " + e.what());
+        return default_error(ctx, s, detail);
+    }
+}
+
+void dispatcher::finish(request_context const& ctx, response& res) const {
+    security_.apply(res);
+    res.set(field::date, http_date_now(clock_));
+    res.set(field::server, "Farol");
+    if (!ctx.request_id.empty()) res.set("X-Request-Id", ctx.request_id);
+    if (ctx.is_head()) res.body().data = {}; // Content-Length stays that of the GET
+}
+
+void dispatcher::record(exchange_record const& r) const {
+    if (observer_) observer_->on_exchange(r);
+}
+
+response default_error(request_context const& ctx, status s, std::string_view detail) {
+    auto const reason = std::string(boost::beast::http::obsolete_reason(s));
+    if (util::starts_with(ctx.encoded_path, "/api/")) return make_problem(s, reason, detail);
+    std::string page = "<!doctype html><html lang=\"en\"><meta charset=\"utf-8\">"
+                       "<meta name=\"viewport\" content=\"width=device-width\"><title>" +
+                       std::to_string(static_cast<unsigned>(s)) + " " + html_escape(reason) + "</title><h1>" +
+                       html_escape(reason) + "</h1><p>" + html_escape(detail) + "</p></html>\n";
+    return make_text(s, std::move(page), "text/html; charset=utf-8");
+}
+
+} // namespace farol::http

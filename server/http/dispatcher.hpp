@@ -1,0 +1,83 @@
+#pragma once
+#include "http/body.hpp"
+#include "http/request_context.hpp"
+#include "http/router.hpp"
+#include "http/security_headers.hpp"
+#include "util/clock.hpp"
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string_view>
+
+namespace farol::http {
+
+// What one request/response exchange was, for metrics and the access log (never the client's identity).
+struct exchange_record {
+    request_context const& ctx;
+    route const* matched; // null when no route answered
+    unsigned status;
+    std::uint64_t body_bytes;
+    std::chrono::nanoseconds duration;
+};
+
+class exchange_observer {
+public:
+    virtual ~exchange_observer() = default;
+    virtual void on_exchange(exchange_record const& record) = 0;
+};
+
+using error_renderer = std::function<response(request_context const&, status, std::string_view detail)>;
+
+struct dispatcher_options {
+    std::uint64_t default_max_body = 1024 * 1024;
+    std::size_t max_target = 8 * 1024;
+    security_policy security;
+};
+
+// Everything between the socket and the handlers: routing, errors, HEAD, common headers.
+class dispatcher {
+public:
+    dispatcher(router routes, dispatcher_options options, util::clock const& clock,
+               exchange_observer* observer = nullptr);
+
+    void set_error_renderer(error_renderer renderer) { render_error_ = std::move(renderer); }
+
+    struct plan {
+        std::optional<response> reject; // answer without reading the body
+        route const* matched = nullptr;
+        std::uint64_t body_limit = 0;
+        bool blocking = false;
+    };
+
+    // Called once the head is in ctx.req: parses the target and picks the route.
+    plan prepare(request_context& ctx) const;
+
+    // Runs the route's handler; an exception becomes a logged 500, never a crash.
+    response handle(request_context const& ctx, plan const& p) const;
+
+    response error(request_context const& ctx, status s, std::string_view detail) const;
+
+    // Common headers (security, Date, Server, request id) and HEAD's empty body.
+    void finish(request_context const& ctx, response& res) const;
+
+    void record(exchange_record const& r) const;
+
+    router const& routes() const { return router_; }
+    util::clock const& clock() const { return clock_; }
+    std::string next_request_id() const;
+
+private:
+    router router_;
+    dispatcher_options options_;
+    security_headers security_;
+    util::clock const& clock_;
+    exchange_observer* observer_;
+    error_renderer render_error_;
+};
+
+// The fallback error body: a short HTML page, or problem+json under /api/.
+response default_error(request_context const& ctx, status s, std::string_view detail);
+
+} // namespace farol::http

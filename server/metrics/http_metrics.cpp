@@ -1,0 +1,64 @@
+#include "metrics/http_metrics.hpp"
+
+#include "metrics/prometheus.hpp"
+
+namespace farol::metrics {
+
+namespace {
+constexpr char const* class_names[5] = {"1xx", "2xx", "3xx", "4xx", "5xx"};
+std::size_t class_index(unsigned status) { return status >= 100 && status < 600 ? status / 100 - 1 : 4; }
+} // namespace
+
+http_metrics::http_metrics(std::vector<std::string> route_names) : routes_(std::move(route_names)) {
+    routes_.push_back("none");
+    counts_ = std::make_unique<std::atomic<std::uint64_t>[]>(routes_.size() * 5);
+}
+
+void http_metrics::observe(std::size_t route, unsigned status, std::uint64_t bytes, std::chrono::nanoseconds d) {
+    if (route >= routes_.size() - 1) route = routes_.size() - 1;
+    counts_[route * 5 + class_index(status)].fetch_add(1, std::memory_order_relaxed);
+    double const seconds = std::chrono::duration<double>(d).count();
+    std::size_t b = 0;
+    while (b < buckets.size() && seconds > buckets[b]) ++b;
+    histogram_[b].fetch_add(1, std::memory_order_relaxed);
+    duration_ns_sum_.fetch_add(static_cast<std::uint64_t>(d.count()), std::memory_order_relaxed);
+    bytes_.fetch_add(bytes, std::memory_order_relaxed);
+}
+
+std::uint64_t http_metrics::requests(std::size_t route, unsigned status_class) const {
+    if (route >= routes_.size() - 1) route = routes_.size() - 1;
+    return counts_[route * 5 + status_class - 1].load(std::memory_order_relaxed);
+}
+
+void http_metrics::render(prometheus_writer& out) const {
+    out.family("farol_http_requests_total", "HTTP requests answered, by route and status class.", "counter");
+    for (std::size_t r = 0; r < routes_.size(); ++r)
+        for (std::size_t c = 0; c < 5; ++c)
+            if (auto v = counts_[r * 5 + c].load(std::memory_order_relaxed))
+                out.sample("farol_http_requests_total", {{"route", routes_[r]}, {"code", class_names[c]}}, v);
+
+    out.family("farol_http_request_duration_seconds", "Time from request head to last byte written.", "histogram");
+    std::uint64_t cumulative = 0;
+    for (std::size_t b = 0; b <= buckets.size(); ++b) {
+        cumulative += histogram_[b].load(std::memory_order_relaxed);
+        std::string const le = b < buckets.size() ? std::to_string(buckets[b]) : "+Inf";
+        std::string trimmed = le;
+        if (b < buckets.size()) {
+            while (trimmed.back() == '0') trimmed.pop_back();
+            if (trimmed.back() == '.') trimmed.pop_back();
+        }
+        out.sample("farol_http_request_duration_seconds_bucket", {{"le", trimmed}}, cumulative);
+    }
+    out.sample("farol_http_request_duration_seconds_sum", {},
+               static_cast<double>(duration_ns_sum_.load(std::memory_order_relaxed)) / 1e9);
+    out.sample("farol_http_request_duration_seconds_count", {}, cumulative);
+
+    out.family("farol_http_sent_bytes_total", "Bytes written to clients, headers included.", "counter");
+    out.sample("farol_http_sent_bytes_total", {}, bytes_.load(std::memory_order_relaxed));
+
+    out.family("farol_http_open_connections", "Client connections open now.", "gauge");
+    out.sample("farol_http_open_connections", {},
+               static_cast<std::uint64_t>(open_connections_ ? open_connections_() : 0));
+}
+
+} // namespace farol::metrics

@@ -1,0 +1,41 @@
+#pragma once
+#include <array>
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace farol::metrics {
+
+class prometheus_writer;
+
+// Request counters by route and status class, a latency histogram and bytes sent. Lock-free.
+class http_metrics {
+public:
+    static constexpr std::size_t no_route = static_cast<std::size_t>(-1);
+    static constexpr std::array<double, 12> buckets{0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025,
+                                                    0.05,   0.1,   0.25,   0.5,   1.0,  5.0};
+
+    explicit http_metrics(std::vector<std::string> route_names);
+
+    void observe(std::size_t route, unsigned status, std::uint64_t bytes, std::chrono::nanoseconds duration);
+    void set_open_connections(std::function<std::size_t()> gauge) { open_connections_ = std::move(gauge); }
+
+    // Appends these families to a Prometheus exposition.
+    void render(prometheus_writer& out) const;
+
+    std::uint64_t requests(std::size_t route, unsigned status_class) const;
+
+private:
+    std::vector<std::string> routes_; // last entry: "none"
+    std::unique_ptr<std::atomic<std::uint64_t>[]> counts_; // routes x 5 classes
+    std::array<std::atomic<std::uint64_t>, buckets.size() + 1> histogram_{};
+    std::atomic<std::uint64_t> duration_ns_sum_{0};
+    std::atomic<std::uint64_t> bytes_{0};
+    std::function<std::size_t()> open_connections_;
+};
+
+} // namespace farol::metrics

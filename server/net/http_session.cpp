@@ -1,0 +1,224 @@
+#include "net/http_session.hpp"
+
+#include "http/framing.hpp"
+#include "net/connection_registry.hpp"
+#include "util/log.hpp"
+
+#include <boost/asio/buffer.hpp>
+#include <boost/asio/dispatch.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/write.hpp>
+#include <boost/beast/http/error.hpp>
+#include <boost/beast/http/read.hpp>
+#include <boost/beast/http/write.hpp>
+
+namespace farol::net {
+
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using boost::asio::ip::tcp;
+
+namespace {
+constexpr std::size_t read_chunk = 16 * 1024;
+constexpr std::size_t linger_limit = 1024 * 1024;
+constexpr auto linger_timeout = std::chrono::seconds(2);
+
+bool normal_close(beast::error_code ec) {
+    return ec == bhttp::error::end_of_stream || ec == boost::asio::error::eof ||
+           ec == boost::asio::error::operation_aborted || ec == beast::error::timeout ||
+           ec == boost::asio::error::connection_reset || ec == boost::asio::error::broken_pipe;
+}
+} // namespace
+
+http_session::http_session(tcp::socket&& socket, session_env const& env)
+    : stream_(std::move(socket)), buffer_(env.lim.max_head + read_chunk), env_(env) {}
+
+http_session::~http_session() { env_.registry.remove(id_); }
+
+void http_session::run() {
+    id_ = env_.registry.add(weak_from_this());
+    boost::asio::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->do_wait_request(); });
+}
+
+void http_session::graceful_close() {
+    boost::asio::dispatch(stream_.get_executor(), [self = shared_from_this()] {
+        if (self->idle_ && !self->closed_) self->do_close();
+    });
+}
+
+void http_session::do_wait_request() {
+    if (env_.stopping) return do_close();
+    if (buffer_.size() > 0) { // the client sent the next request already (pipelining)
+        ++pipelined_;
+        return do_read_header();
+    }
+    pipelined_ = 0;
+    idle_ = true;
+    stream_.expires_after(env_.lim.keepalive_timeout);
+    stream_.async_read_some(buffer_.prepare(read_chunk),
+                            beast::bind_front_handler(&http_session::on_first_bytes, shared_from_this()));
+}
+
+void http_session::on_first_bytes(beast::error_code ec, std::size_t n) {
+    if (ec) return do_close();
+    buffer_.commit(n);
+    do_read_header();
+}
+
+void http_session::do_read_header() {
+    idle_ = false;
+    started_ = std::chrono::steady_clock::now();
+    bytes_written_ = 0;
+    parser_.emplace();
+    parser_->header_limit(static_cast<std::uint32_t>(env_.lim.max_head));
+    // The head deadline is total: a client trickling its head (slowloris) is cut off.
+    stream_.expires_after(env_.lim.head_timeout);
+    bhttp::async_read_header(stream_, buffer_, *parser_,
+                             beast::bind_front_handler(&http_session::on_read_header, shared_from_this()));
+}
+
+void http_session::reject_head(http::status s, std::string_view detail) {
+    ctx_ = {};
+    ctx_.request_id = env_.dispatcher.next_request_id();
+    ctx_.received_at = env_.dispatcher.clock().now();
+    do_respond(env_.dispatcher.error(ctx_, s, detail), true);
+}
+
+void http_session::on_read_header(beast::error_code ec, std::size_t) {
+    if (ec == bhttp::error::header_limit) {
+        // Beast fills the target only once the request line is complete.
+        if (parser_->get().target().empty()) return reject_head(http::status::uri_too_long, "The address is too long.");
+        return reject_head(http::status::request_header_fields_too_large, "The request headers are too large.");
+    }
+    if (ec && normal_close(ec)) return do_close();
+    if (ec) return reject_head(http::status::bad_request, "The request is malformed.");
+    if (auto why = http::ambiguous_framing(parser_->get().base()))
+        return reject_head(http::status::bad_request, "Ambiguous request framing: " + *why + ".");
+
+    ctx_ = {};
+    ctx_.req.base() = parser_->get().base();
+    ctx_.request_id = env_.dispatcher.next_request_id();
+    ctx_.received_at = env_.dispatcher.clock().now();
+    plan_ = env_.dispatcher.prepare(ctx_);
+    if (plan_.reject) return do_respond(std::move(*plan_.reject), request_has_body());
+
+    auto const length = parser_->content_length();
+    if (length && *length > plan_.body_limit)
+        return do_respond(env_.dispatcher.error(ctx_, http::status::payload_too_large, "The request body is too large."),
+                          true);
+    parser_->body_limit(plan_.body_limit);
+    if (parser_->is_done()) return do_handle();
+    if (beast::iequals(parser_->get()[http::field::expect], "100-continue")) return do_continue();
+    do_read_body();
+}
+
+bool http_session::request_has_body() const {
+    return !parser_ || parser_->chunked() || parser_->content_length().value_or(0) > 0;
+}
+
+void http_session::do_continue() {
+    static constexpr char interim[] = "HTTP/1.1 100 Continue\r\n\r\n";
+    stream_.expires_after(env_.lim.idle_timeout);
+    boost::asio::async_write(stream_, boost::asio::buffer(interim, sizeof interim - 1),
+                             beast::bind_front_handler(&http_session::on_continue, shared_from_this()));
+}
+
+void http_session::on_continue(beast::error_code ec, std::size_t) {
+    if (ec) return do_close();
+    do_read_body();
+}
+
+void http_session::do_read_body() {
+    // Idle, not total: a phone on 2G may take minutes, as long as bytes keep coming.
+    stream_.expires_after(env_.lim.idle_timeout);
+    bhttp::async_read_some(stream_, buffer_, *parser_,
+                           beast::bind_front_handler(&http_session::on_read_body, shared_from_this()));
+}
+
+void http_session::on_read_body(beast::error_code ec, std::size_t) {
+    if (ec == bhttp::error::body_limit)
+        return do_respond(env_.dispatcher.error(ctx_, http::status::payload_too_large, "The request body is too large."),
+                          true);
+    if (ec && normal_close(ec)) return do_close();
+    if (ec) return do_respond(env_.dispatcher.error(ctx_, http::status::bad_request, "The request body is malformed."),
+                              true);
+    if (!parser_->is_done()) return do_read_body();
+    do_handle();
+}
+
+void http_session::do_handle() {
+    ctx_.req.body() = std::move(parser_->get().body());
+    if (!plan_.blocking) return do_respond(env_.dispatcher.handle(ctx_, plan_), false);
+    // Blocking handlers run on the worker pool; the answer comes back to this session's strand.
+    env_.workers.post([self = shared_from_this()] {
+        auto res = std::make_shared<http::response>(self->env_.dispatcher.handle(self->ctx_, self->plan_));
+        boost::asio::post(self->stream_.get_executor(), [self, res] { self->do_respond(std::move(*res), false); });
+    });
+}
+
+void http_session::do_respond(http::response res, bool must_close) {
+    ++served_;
+    bool const keep = !must_close && parser_ && parser_->is_header_done() && parser_->keep_alive() &&
+                      !env_.stopping && served_ < env_.lim.keepalive_requests && pipelined_ + 1 < env_.lim.max_pipelined;
+    res.keep_alive(keep);
+    close_after_write_ = !keep;
+    env_.dispatcher.finish(ctx_, res);
+    res_ = std::move(res);
+    sr_.emplace(*res_);
+    do_write();
+}
+
+void http_session::do_write() {
+    // Reset before every write: progress keeps a slow download alive, a stalled reader is cut off.
+    stream_.expires_after(env_.lim.idle_timeout);
+    bhttp::async_write_some(stream_, *sr_, beast::bind_front_handler(&http_session::on_write, shared_from_this()));
+}
+
+void http_session::on_write(beast::error_code ec, std::size_t n) {
+    bytes_written_ += n;
+    if (ec) {
+        record_exchange();
+        return do_close();
+    }
+    if (!sr_->is_done()) return do_write();
+    record_exchange();
+    sr_.reset();
+    res_.reset();
+    if (close_after_write_) return do_linger();
+    parser_.reset();
+    do_wait_request();
+}
+
+void http_session::record_exchange() {
+    auto const status = res_ ? res_->result_int() : 0;
+    env_.dispatcher.record({ctx_, plan_.matched, status, bytes_written_, std::chrono::steady_clock::now() - started_});
+    plan_ = {};
+}
+
+void http_session::do_linger() {
+    // Half-close and drain what the client still sends, so our error reply is not lost to a reset.
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    if (ec) return do_close();
+    buffer_.clear();
+    stream_.expires_after(linger_timeout);
+    stream_.async_read_some(buffer_.prepare(read_chunk),
+                            beast::bind_front_handler(&http_session::on_linger, shared_from_this()));
+}
+
+void http_session::on_linger(beast::error_code ec, std::size_t n) {
+    lingered_ += n;
+    if (ec || lingered_ > linger_limit) return do_close();
+    stream_.async_read_some(buffer_.prepare(read_chunk),
+                            beast::bind_front_handler(&http_session::on_linger, shared_from_this()));
+}
+
+void http_session::do_close() {
+    if (closed_) return;
+    closed_ = true;
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_both, ec);
+    stream_.close();
+}
+
+} // namespace farol::net

@@ -1,0 +1,84 @@
+#pragma once
+#include "http/dispatcher.hpp"
+#include "net/limits.hpp"
+#include "net/worker_pool.hpp"
+
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/http/parser.hpp>
+#include <boost/beast/http/serializer.hpp>
+#include <boost/beast/http/string_body.hpp>
+
+#include <atomic>
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace farol::net {
+
+class connection_registry;
+
+// What every session shares with the server.
+struct session_env {
+    http::dispatcher const& dispatcher;
+    limits const& lim;
+    worker_pool& workers;
+    connection_registry& registry;
+    std::atomic<bool> const& stopping;
+};
+
+// One HTTP/1.1 connection: read a request, answer it, repeat (keep-alive), one at a time.
+class http_session : public std::enable_shared_from_this<http_session> {
+public:
+    http_session(boost::asio::ip::tcp::socket&& socket, session_env const& env);
+    ~http_session();
+
+    void run();
+    // On shutdown: an idle connection closes now, a busy one after its response.
+    void graceful_close();
+
+private:
+    void do_wait_request();
+    void on_first_bytes(boost::beast::error_code ec, std::size_t n);
+    void do_read_header();
+    void on_read_header(boost::beast::error_code ec, std::size_t n);
+    void do_continue();
+    void on_continue(boost::beast::error_code ec, std::size_t n);
+    void do_read_body();
+    void on_read_body(boost::beast::error_code ec, std::size_t n);
+    void do_handle();
+    void do_respond(http::response res, bool must_close);
+    void do_write();
+    void on_write(boost::beast::error_code ec, std::size_t n);
+    void do_linger();
+    void on_linger(boost::beast::error_code ec, std::size_t n);
+    void do_close();
+
+    void reject_head(http::status s, std::string_view detail);
+    bool request_has_body() const;
+    void record_exchange();
+
+    boost::beast::tcp_stream stream_;
+    boost::beast::flat_buffer buffer_;
+    session_env const& env_;
+    std::uint64_t id_ = 0;
+
+    std::optional<boost::beast::http::request_parser<boost::beast::http::string_body>> parser_;
+    http::request_context ctx_;
+    http::dispatcher::plan plan_;
+    std::optional<http::response> res_;
+    std::optional<boost::beast::http::serializer<false, http::shared_body>> sr_;
+
+    std::chrono::steady_clock::time_point started_;
+    std::uint64_t bytes_written_ = 0;
+    std::size_t served_ = 0;
+    std::size_t pipelined_ = 0;
+    std::size_t lingered_ = 0;
+    bool idle_ = true;
+    bool close_after_write_ = false;
+    bool closed_ = false;
+};
+
+} // namespace farol::net

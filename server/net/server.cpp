@@ -1,0 +1,127 @@
+#include "net/server.hpp"
+
+#include "net/connection_registry.hpp"
+#include "net/listener.hpp"
+#include "util/log.hpp"
+
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/ip/address.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+
+#include <atomic>
+#include <csignal>
+#include <thread>
+#include <vector>
+
+namespace farol::net {
+
+namespace asio = boost::asio;
+
+struct server::impl {
+    impl(server_options o, http::dispatcher const& d, worker_pool& w)
+        : options(std::move(o)), env{d, options.lim, w, registry, stopping}, work(ioc.get_executor()), signals(ioc),
+          drain_timer(ioc) {}
+    ~impl() { registry.on_remove(nullptr); }
+
+    // Declared before ioc: sessions destroyed with ioc's pending handlers still reach these.
+    server_options options;
+    connection_registry registry;
+    std::atomic<bool> stopping{false};
+    session_env env;
+    asio::io_context ioc;
+    asio::executor_work_guard<asio::io_context::executor_type> work;
+    asio::signal_set signals;
+    asio::steady_timer drain_timer;
+    std::shared_ptr<listener> acceptor;
+    std::vector<std::thread> threads;
+    std::function<void()> on_reload;
+    std::chrono::steady_clock::time_point deadline;
+
+    void wait_signal();
+    void stop_now();
+    void drain();
+};
+
+server::server(server_options options, http::dispatcher const& dispatcher, worker_pool& workers)
+    : impl_(std::make_unique<impl>(std::move(options), dispatcher, workers)) {}
+
+server::~server() {
+    if (!impl_->threads.empty()) {
+        stop();
+        wait();
+    }
+}
+
+void server::start() {
+    auto& m = *impl_;
+    boost::system::error_code ec;
+    auto const address = asio::ip::make_address(m.options.address, ec);
+    if (ec) throw std::runtime_error("listen.address: '" + m.options.address + "' is not an IP address");
+    m.acceptor = std::make_shared<listener>(m.ioc, asio::ip::tcp::endpoint{address, m.options.port}, m.env);
+    m.registry.on_remove([l = std::weak_ptr<listener>(m.acceptor)] {
+        if (auto p = l.lock()) p->resume();
+    });
+    m.acceptor->run();
+    unsigned n = m.options.threads ? m.options.threads : std::max(1u, std::thread::hardware_concurrency());
+    for (unsigned i = 0; i < n; ++i) m.threads.emplace_back([&ioc = m.ioc] { ioc.run(); });
+}
+
+std::uint16_t server::port() const { return impl_->acceptor ? impl_->acceptor->port() : 0; }
+
+std::size_t server::open_connections() const { return impl_->registry.size(); }
+
+void server::handle_signals(std::function<void()> on_reload) {
+    impl_->on_reload = std::move(on_reload);
+    impl_->signals.add(SIGINT);
+    impl_->signals.add(SIGTERM);
+    impl_->signals.add(SIGHUP);
+    impl_->wait_signal();
+}
+
+void server::impl::wait_signal() {
+    signals.async_wait([this](boost::system::error_code ec, int sig) {
+        if (ec) return;
+        if (sig == SIGHUP) {
+            util::log_info("SIGHUP: reloading");
+            if (on_reload) on_reload();
+            return wait_signal();
+        }
+        util::log_info(sig == SIGTERM ? "SIGTERM: shutting down" : "SIGINT: shutting down");
+        stop_now();
+    });
+}
+
+void server::stop() {
+    asio::post(impl_->ioc, [m = impl_.get()] { m->stop_now(); });
+}
+
+void server::impl::stop_now() {
+    if (stopping.exchange(true)) return;
+    if (acceptor) acceptor->stop();
+    boost::system::error_code ec;
+    signals.cancel(ec);
+    for (auto& s : registry.live()) s->graceful_close();
+    deadline = std::chrono::steady_clock::now() + options.lim.shutdown_timeout;
+    drain();
+}
+
+void server::impl::drain() {
+    if (registry.size() == 0 || std::chrono::steady_clock::now() >= deadline) {
+        if (registry.size()) util::log_error("shutdown: closing " + std::to_string(registry.size()) + " connections");
+        work.reset();
+        ioc.stop();
+        return;
+    }
+    drain_timer.expires_after(std::chrono::milliseconds(20));
+    drain_timer.async_wait([this](boost::system::error_code) { drain(); });
+}
+
+void server::wait() {
+    for (auto& t : impl_->threads)
+        if (t.joinable()) t.join();
+    impl_->threads.clear();
+}
+
+} // namespace farol::net

@@ -1,0 +1,138 @@
+#include "support/raw_client.hpp"
+#include "support/test_server.hpp"
+#include "util/hash.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <future>
+#include <random>
+#include <thread>
+
+using namespace farol::test;
+using namespace std::chrono_literals;
+
+namespace {
+
+std::string random_bytes(std::size_t n) {
+    std::mt19937 gen(42);
+    std::string s(n, '\0');
+    for (auto& c : s) c = static_cast<char>(gen());
+    return s;
+}
+
+// A large incompressible asset; returns its URL.
+std::string add_big_asset(farol::app::config& c, std::string const& bytes) {
+    std::ofstream(c.static_dir / "big.bin", std::ios::binary) << bytes;
+    return "/s/" + farol::util::content_hash(bytes) + "/big.bin";
+}
+
+// Reads a whole response body slowly; returns the body bytes received.
+std::string trickle_download(raw_client& c, std::size_t total, std::size_t step, std::chrono::milliseconds pause) {
+    std::string got;
+    while (got.size() < total) {
+        auto part = c.read_some(step, 5s);
+        if (part.empty()) break;
+        got += part;
+        std::this_thread::sleep_for(pause);
+    }
+    return got;
+}
+
+} // namespace
+
+TEST_CASE("a slow client trickling a large download still finishes", "[blackbox][slow]") {
+    auto const big = random_bytes(2 * 1024 * 1024);
+    std::string url;
+    // The idle timeout is short, the whole download takes several times longer: progress keeps it alive.
+    test_server s([&](farol::app::config& c) {
+        url = add_big_asset(c, big);
+        c.limits.idle_timeout = 400ms;
+    });
+    raw_client c(s.port(), 16 * 1024);
+    c.send("GET " + url + " HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n");
+    auto const started = std::chrono::steady_clock::now();
+    auto head = c.read_reply(true);
+    REQUIRE(head);
+    REQUIRE(head->status == 200);
+    auto body = trickle_download(c, big.size(), 64 * 1024, 40ms);
+    CHECK(std::chrono::steady_clock::now() - started > 1s);
+    CHECK(body.size() == big.size());
+    CHECK(body == big);
+}
+
+TEST_CASE("a client that stops reading is cut off after the idle timeout", "[blackbox][slow]") {
+    auto const big = random_bytes(8 * 1024 * 1024);
+    std::string url;
+    test_server s([&](farol::app::config& c) {
+        url = add_big_asset(c, big);
+        c.limits.idle_timeout = 300ms;
+    });
+    raw_client c(s.port(), 4096);
+    c.send("GET " + url + " HTTP/1.1\r\nHost: t\r\n\r\n");
+    std::this_thread::sleep_for(1500ms); // read nothing: the server's writes stall
+    auto got = trickle_download(c, big.size(), 1 << 20, 0ms);
+    CHECK(got.size() < big.size());
+}
+
+TEST_CASE("a request head must arrive within the head timeout", "[blackbox][slow]") {
+    test_server s([](farol::app::config& c) { c.limits.head_timeout = 300ms; });
+    raw_client c(s.port());
+    c.send("GET /healthz HTTP/1.1\r\n");
+    auto const started = std::chrono::steady_clock::now();
+    for (int i = 0; i < 6; ++i) { // a slowloris keeps sending, but the deadline is total
+        std::this_thread::sleep_for(100ms);
+        try { c.send("X-Slow: 1\r\n"); } catch (...) { break; }
+    }
+    CHECK(c.closed_within(2s));
+    CHECK(std::chrono::steady_clock::now() - started < 2s);
+}
+
+TEST_CASE("idle keep-alive connections close after the keep-alive timeout", "[blackbox][slow]") {
+    test_server s([](farol::app::config& c) { c.limits.keepalive_timeout = 200ms; });
+    raw_client c(s.port());
+    c.send("GET /healthz HTTP/1.1\r\nHost: t\r\n\r\n");
+    REQUIRE(c.read_reply());
+    CHECK(c.closed_within(2s));
+}
+
+TEST_CASE("beyond max connections new clients wait until one closes", "[blackbox][limits]") {
+    test_server s([](farol::app::config& c) { c.limits.max_connections = 2; });
+    auto a = std::make_unique<raw_client>(s.port());
+    raw_client b(s.port());
+    a->send("GET /healthz HTTP/1.1\r\nHost: t\r\n\r\n");
+    REQUIRE(a->read_reply());
+    b.send("GET /healthz HTTP/1.1\r\nHost: t\r\n\r\n");
+    REQUIRE(b.read_reply());
+
+    raw_client third(s.port()); // connects (kernel backlog) but is not served yet
+    third.send("GET /healthz HTTP/1.1\r\nHost: t\r\n\r\n");
+    CHECK_FALSE(third.read_reply(false, 500ms));
+    a.reset(); // one slot frees up
+    auto r = third.read_reply(false, 3s);
+    REQUIRE(r);
+    CHECK(r->status == 200);
+}
+
+TEST_CASE("graceful shutdown finishes the in-flight download and refuses new work", "[blackbox][shutdown]") {
+    auto const big = random_bytes(2 * 1024 * 1024);
+    std::string url;
+    auto s = std::make_unique<test_server>([&](farol::app::config& c) { url = add_big_asset(c, big); });
+    auto const port = s->port();
+    raw_client idle(port);
+    idle.send("GET /healthz HTTP/1.1\r\nHost: t\r\n\r\n");
+    REQUIRE(idle.read_reply());
+
+    raw_client c(port, 16 * 1024);
+    c.send("GET " + url + " HTTP/1.1\r\nHost: t\r\n\r\n");
+    auto head = c.read_reply(true);
+    REQUIRE(head);
+    auto const started = std::chrono::steady_clock::now();
+    s->get().stop(); // what SIGTERM does
+    CHECK(idle.closed_within(2s)); // idle keep-alive connections go at once
+    auto body = trickle_download(c, big.size(), 64 * 1024, 20ms);
+    CHECK(body == big);
+    s->get().wait();
+    CHECK(std::chrono::steady_clock::now() - started < 5s);
+    CHECK_THROWS(raw_client(port));
+}

@@ -1,0 +1,68 @@
+#include "support/raw_client.hpp"
+#include "support/test_server.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <boost/json/parse.hpp>
+
+#include <fstream>
+#include <sstream>
+
+using namespace farol::test;
+
+TEST_CASE("/healthz reports version and uptime", "[blackbox][ops]") {
+    test_server s;
+    s.clock().advance(std::chrono::seconds(42));
+    auto r = get(s.port(), "/healthz");
+    CHECK(r.status == 200);
+    CHECK(r.header("content-type") == "application/json");
+    auto v = boost::json::parse(r.body).as_object();
+    CHECK(v.at("status") == "ok");
+    CHECK(v.at("version") == FAROL_VERSION);
+    CHECK(v.at("uptime_seconds").as_int64() == 42);
+}
+
+TEST_CASE("/readyz is 200 once the database is open", "[blackbox][ops]") {
+    test_server s;
+    auto r = get(s.port(), "/readyz");
+    CHECK(r.status == 200);
+    CHECK(r.body.find("ready") != std::string::npos);
+}
+
+TEST_CASE("/metrics speaks the Prometheus text format", "[blackbox][ops]") {
+    test_server s;
+    get(s.port(), "/healthz");
+    get(s.port(), "/healthz");
+    get(s.port(), "/missing");
+    auto r = get(s.port(), "/metrics");
+    CHECK(r.status == 200);
+    CHECK(r.header("content-type") == "text/plain; version=0.0.4; charset=utf-8");
+    CHECK(r.body.find("# TYPE farol_http_requests_total counter") != std::string::npos);
+    CHECK(r.body.find("farol_http_requests_total{route=\"healthz\",code=\"2xx\"} 2\n") != std::string::npos);
+    CHECK(r.body.find("farol_http_requests_total{route=\"none\",code=\"4xx\"} 1\n") != std::string::npos);
+    CHECK(r.body.find("farol_http_request_duration_seconds_bucket{le=\"+Inf\"} 3\n") != std::string::npos);
+    CHECK(r.body.find("farol_http_request_duration_seconds_count 3\n") != std::string::npos);
+    CHECK(r.body.find("farol_http_open_connections 1\n") != std::string::npos);
+    CHECK(r.body.find("farol_http_sent_bytes_total ") != std::string::npos);
+}
+
+TEST_CASE("the access log has one line per request and never the client's identity", "[blackbox][ops][privacy]") {
+    temp_dir logs;
+    auto const log_file = logs.path() / "access.log";
+    {
+        test_server s([&](farol::app::config& c) { c.access_log = log_file.string(); });
+        get(s.port(), "/healthz?q=secret-search", "User-Agent: Secret-Phone/1.0\r\nReferer: https://victim.example/\r\n");
+        get(s.port(), "/nope");
+    }
+    std::ifstream in(log_file);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    auto const log = ss.str();
+    CHECK(std::count(log.begin(), log.end(), '\n') == 2);
+    CHECK(log.find(" GET /healthz 200 ") != std::string::npos);
+    CHECK(log.find(" GET /nope 404 ") != std::string::npos);
+    CHECK(log.find("127.0.0.1") == std::string::npos);
+    CHECK(log.find("Secret-Phone") == std::string::npos);
+    CHECK(log.find("victim") == std::string::npos);
+    CHECK(log.find("secret-search") == std::string::npos);
+}
