@@ -71,6 +71,8 @@ void http_session::do_read_header() {
     bytes_written_ = 0;
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(env_.lim.max_head));
+    // The route decides the body limit after the head; Beast would otherwise refuse a large Content-Length as 400.
+    parser_->body_limit(boost::none);
     // The head deadline is total: a client trickling its head (slowloris) is cut off.
     stream_.expires_after(env_.lim.head_timeout);
     bhttp::async_read_header(stream_, buffer_, *parser_,
