@@ -52,8 +52,8 @@ int run_serve(settings_flags const& flags) {
     auto const cfg = load_config(flags);
     util::system_clock clock;
     app::app server(cfg, clock);
+    server.handle_signals(); // first, so signals are handled from the moment "listening" is logged
     server.start();
-    server.handle_signals();
     server.wait();
     util::log_info("stopped");
     return 0;
