@@ -66,7 +66,7 @@ setting const table[] = {
          [](auto& c) -> auto& { return c.templates_dir; }),
     make("paths.campaigns", kind::path, 0, 0, "", "directory of campaign bundles for import and export",
          [](auto& c) -> auto& { return c.campaigns_dir; }),
-    make("site.public_url", kind::url, 0, 0, "", "public base URL (http or https); empty = derive from Host",
+    make("site.public_url", kind::url, 0, 0, "", "public base URL (http or https) for canonical and share links; empty = http://ADDRESS:PORT",
          [](auto& c) -> auto& { return c.public_url; }),
     make("site.exit_url", kind::url, 0, 0, "", "neutral site the quick-exit control leaves for",
          [](auto& c) -> auto& { return c.exit_url; }),
