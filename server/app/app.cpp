@@ -57,7 +57,8 @@ struct app::impl {
     std::string render_metrics() const;
     void load_views();
     void make_renderer();
-    std::shared_ptr<content::site const> build_site(content::site const* previous, bool allow_fast) const;
+    std::shared_ptr<content::site const> build_site(content::site const* previous, bool allow_fast,
+                                                    std::atomic<bool> const& cancel) const;
 };
 
 namespace {
@@ -100,15 +101,20 @@ void app::impl::make_renderer() {
     pages = std::move(renderer);
 }
 
-std::shared_ptr<content::site const> app::impl::build_site(content::site const* previous, bool allow_fast) const {
-    auto lib = std::make_shared<content::library const>(store::load_library(*db));
+std::shared_ptr<content::site const> app::impl::build_site(content::site const* previous, bool allow_fast,
+                                                          std::atomic<bool> const& cancel) const {
+    auto const lib = store::load_library(*db);
     view::build_options options;
     options.previous = previous;
     options.allow_fast = allow_fast;
+    options.cancel = &cancel;
     options.threads = std::max(1u, std::thread::hardware_concurrency());
-    auto s = view::build_site(*pages, *lib, [this](std::string_view sha) { return materials->path_of(sha); },
+    auto s = view::build_site(*pages, lib, [this](std::string_view sha) { return materials->path_of(sha); },
                               clock.now(), options);
-    std::const_pointer_cast<content::site>(s)->source = lib;
+    // Search pages need only the hotlines; the campaign texts are already in the pages.
+    auto kept = std::make_shared<content::library>();
+    kept->hotlines = lib.hotlines;
+    std::const_pointer_cast<content::site>(s)->source = std::move(kept);
     return s;
 }
 
@@ -175,7 +181,10 @@ void app::start() {
     m.server->start();
     m.make_renderer();
     m.publish = std::make_unique<publisher>(
-        [&m](content::site const* previous, bool allow_fast) { return m.build_site(previous, allow_fast); }, m.site,
+        [&m](content::site const* previous, bool allow_fast, std::atomic<bool> const& cancel) {
+            return m.build_site(previous, allow_fast, cancel);
+        },
+        m.site,
         m.clock);
     m.publish->publish_now();
     m.publish->start();

@@ -1,6 +1,9 @@
 #include "app/publisher.hpp"
 
 #include "util/log.hpp"
+#include "view/site_builder.hpp"
+
+#include <malloc.h>
 
 #include <chrono>
 
@@ -20,11 +23,14 @@ void publisher::publish_now() { build_and_publish(true); }
 
 void publisher::build_and_publish(bool allow_fast) {
     auto const started = std::chrono::steady_clock::now();
-    auto const current = holder_.snapshot();
-    auto next = build_(current.get(), allow_fast);
+    auto current = holder_.snapshot();
+    auto next = build_(current.get(), allow_fast, cancel_);
+    current.reset(); // the old site must be gone before memory is trimmed below
     auto const pages = next->pages.size();
     auto const quality = next->refine_pending ? " (fast compression, refining)" : "";
     holder_.publish(std::move(next));
+    // A build frees tens of megabytes of transient strings; hand them back instead of keeping them.
+    ::malloc_trim(0);
     {
         std::lock_guard lock(mutex_);
         ++builds_;
@@ -48,6 +54,7 @@ void publisher::stop() {
     {
         std::lock_guard lock(mutex_);
         stopping_ = true;
+        cancel_ = true;
         wake_.notify_one();
     }
     if (thread_.joinable()) thread_.join();
@@ -56,6 +63,13 @@ void publisher::stop() {
 std::uint64_t publisher::builds() const {
     std::lock_guard lock(mutex_);
     return builds_;
+}
+
+// Whether a publish window has moved, and whether the current site awaits its best compression.
+std::pair<bool, bool> publisher::due(bool failed) const {
+    auto const current = holder_.snapshot();
+    bool const window_moved = current->next_change && *current->next_change <= clock_.now();
+    return {window_moved, current->refine_pending && !failed};
 }
 
 void publisher::run() {
@@ -76,9 +90,7 @@ void publisher::run() {
         }
         bool const woken = wake_.wait_for(lock, wait, [this] { return requested_ || stopping_; });
         if (stopping_) break;
-        auto const current = holder_.snapshot();
-        bool const window_moved = current->next_change && *current->next_change <= clock_.now();
-        bool const refine = current->refine_pending && !failed;
+        auto const [window_moved, refine] = due(failed);
         if (!woken && !window_moved && !refine) continue;
         bool const asked = requested_ || window_moved;
         requested_ = false;
@@ -86,6 +98,8 @@ void publisher::run() {
         try {
             build_and_publish(asked);
             failed = false;
+        } catch (view::build_cancelled const&) {
+            break;
         } catch (std::exception const& e) {
             failed = true;
             util::log_error(std::string("publishing the site failed, the previous site stays: ") + e.what());

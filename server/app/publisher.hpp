@@ -2,11 +2,13 @@
 #include "content/site.hpp"
 #include "util/clock.hpp"
 
+#include <atomic>
 #include <condition_variable>
 #include <functional>
 #include <memory>
 #include <mutex>
 #include <thread>
+#include <utility>
 
 namespace farol::app {
 
@@ -15,8 +17,10 @@ namespace farol::app {
 // A failed build is logged and the current site stays.
 class publisher {
 public:
-    // Builds from the store; `previous` lends unchanged pages, `allow_fast` permits a fast first pass.
-    using build_fn = std::function<std::shared_ptr<content::site const>(content::site const* previous, bool allow_fast)>;
+    // Builds from the store; `previous` lends unchanged pages, `allow_fast` permits a fast first pass,
+    // and the build gives up (throwing) once `cancel` is set.
+    using build_fn = std::function<std::shared_ptr<content::site const>(
+        content::site const* previous, bool allow_fast, std::atomic<bool> const& cancel)>;
 
     publisher(build_fn build, content::site_holder& holder, util::clock const& clock);
     ~publisher();
@@ -34,6 +38,7 @@ public:
 
 private:
     void run();
+    std::pair<bool, bool> due(bool failed) const;
     void build_and_publish(bool allow_fast);
 
     build_fn build_;
@@ -43,6 +48,7 @@ private:
     std::condition_variable wake_;
     bool requested_ = false;
     bool stopping_ = false;
+    std::atomic<bool> cancel_{false};
     std::uint64_t builds_ = 0;
     std::thread thread_;
 };

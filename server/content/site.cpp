@@ -10,7 +10,7 @@ std::atomic<std::uint64_t> next_generation{1};
 
 struct thread_cache {
     std::uint64_t generation = 0;
-    std::shared_ptr<content::site const> snapshot;
+    std::weak_ptr<content::site const> snapshot;
 };
 thread_local thread_cache cache;
 } // namespace
@@ -43,14 +43,14 @@ http::representation const* site::material(std::string_view hash, std::string_vi
 site_holder::site_holder(std::shared_ptr<site const> initial)
     : site_(std::move(initial)), generation_(next_generation.fetch_add(1)) {}
 
-site const& site_holder::current() const {
-    auto const g = generation_.load(std::memory_order_acquire);
-    if (cache.generation != g) {
-        std::lock_guard lock(mutex_);
-        cache.snapshot = site_;
-        cache.generation = generation_.load(std::memory_order_relaxed);
+std::shared_ptr<site const> site_holder::current() const {
+    if (cache.generation == generation_.load(std::memory_order_acquire)) {
+        if (auto s = cache.snapshot.lock()) return s;
     }
-    return *cache.snapshot;
+    std::lock_guard lock(mutex_);
+    cache.snapshot = site_;
+    cache.generation = generation_.load(std::memory_order_relaxed);
+    return site_;
 }
 
 std::shared_ptr<site const> site_holder::snapshot() const {

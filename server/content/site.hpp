@@ -17,7 +17,7 @@ namespace farol::content {
 // One published state of the public site: every page in every language already rendered and
 // compressed. Immutable once built; readers hold it through a shared_ptr.
 struct site {
-    std::shared_ptr<content::library const> source; // what the pages were built from (search pages reuse it)
+    std::shared_ptr<content::library const> source; // the hotlines the pages show (search pages reuse them)
     std::vector<std::string> languages; // UI languages, default first
     std::string default_language;
     // Keyed by path: "/pt-BR/", "/pt-BR/c/<slug>", "/sitemap.xml", "/robots.txt".
@@ -37,16 +37,16 @@ struct site {
     http::representation const* material(std::string_view hash, std::string_view name) const;
 };
 
-// The current site, swapped atomically on publish. current() takes no lock on the read path:
-// each thread keeps its own reference and re-reads only when the generation moved.
+// The current site, swapped atomically on publish. current() takes no lock on the read path: each
+// thread keeps a weak reference and re-reads under the mutex only when the generation moved. The
+// weak reference lets a replaced site go at once, even if some io thread stays idle.
 class site_holder {
 public:
     explicit site_holder(std::shared_ptr<site const> initial);
     site_holder(site_holder const&) = delete;
     site_holder& operator=(site_holder const&) = delete;
 
-    // Valid until this thread calls current() again on any holder.
-    site const& current() const;
+    std::shared_ptr<site const> current() const;
     std::shared_ptr<site const> snapshot() const;
     void publish(std::shared_ptr<site const> next);
     std::uint64_t generation() const { return generation_.load(std::memory_order_acquire); }

@@ -18,7 +18,8 @@ std::string reader_language(http::request_context const& ctx, content::site cons
 http::error_renderer localized_errors(content::site_holder const& site) {
     return [&site](http::request_context const& ctx, http::status status, std::string_view detail) {
         if (ctx.encoded_path.starts_with("/api/")) return http::default_error(ctx, status, detail);
-        auto const& s = site.current();
+        auto const current = site.current();
+        auto const& s = *current;
         auto const lang = reader_language(ctx, s);
         auto const* rep = s.error(lang, static_cast<unsigned>(status));
         if (!rep) return http::default_error(ctx, status, detail);

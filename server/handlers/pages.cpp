@@ -19,7 +19,8 @@ http::response serve_page(http::request_context const& ctx, content::site const&
 void mount(http::router& r, deps d) {
     auto& site = d.site;
     r.get("/", [&site](http::request_context const& ctx) {
-        auto const& s = site.current();
+        auto const current = site.current();
+        auto const& s = *current;
         auto lang = i18n::negotiate(ctx.header(http::field::accept_language), s.languages).value_or(s.default_language);
         auto res = http::make_redirect(http::status::found, "/" + lang + "/");
         res.set(http::field::vary, "Accept-Language");
@@ -27,20 +28,20 @@ void mount(http::router& r, deps d) {
         return res;
     }, {.name = "root"});
     r.get("/{lang}", [&site](http::request_context const& ctx) {
-        if (!site.current().has_language(ctx.params[0])) throw http::http_error(http::status::not_found, "No such page.");
+        if (!site.current()->has_language(ctx.params[0])) throw http::http_error(http::status::not_found, "No such page.");
         return http::make_redirect(http::status::moved_permanently, "/" + ctx.params[0] + "/");
     }, {.name = "home"});
     r.get("/{lang}/", [&site](http::request_context const& ctx) {
-        return serve_page(ctx, site.current(), "/" + ctx.params[0] + "/");
+        return serve_page(ctx, *site.current(), "/" + ctx.params[0] + "/");
     }, {.name = "home"});
     r.get("/{lang}/c/{slug}", [&site](http::request_context const& ctx) {
-        return serve_page(ctx, site.current(), "/" + ctx.params[0] + "/c/" + ctx.params[1]);
+        return serve_page(ctx, *site.current(), "/" + ctx.params[0] + "/c/" + ctx.params[1]);
     }, {.name = "campaign"});
     r.get("/sitemap.xml", [&site](http::request_context const& ctx) {
-        return serve_page(ctx, site.current(), "/sitemap.xml");
+        return serve_page(ctx, *site.current(), "/sitemap.xml");
     }, {.name = "sitemap"});
     r.get("/robots.txt", [&site](http::request_context const& ctx) {
-        return serve_page(ctx, site.current(), "/robots.txt");
+        return serve_page(ctx, *site.current(), "/robots.txt");
     }, {.name = "robots"});
 }
 

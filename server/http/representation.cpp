@@ -35,8 +35,11 @@ representation make_representation(shared_bytes bytes, std::string content_type,
     auto const hash = util::content_hash(bytes.data);
     rep.identity = {bytes, "\"" + hash + "\""};
     if (compressible(content_type) && bytes.data.size() >= min_compress_size) {
-        rep.gzip = encode_if_smaller(util::gzip_compress(bytes.data), bytes.data.size(), hash, "-gz");
-        auto const suffix = brotli_quality == best_brotli_quality ? std::string("-br") : "-br" + std::to_string(brotli_quality);
+        // A fast build is fast in both encodings; the ETags say which bytes these are.
+        bool const best = brotli_quality >= best_brotli_quality;
+        rep.gzip = encode_if_smaller(util::gzip_compress(bytes.data, best ? 9 : 1), bytes.data.size(), hash,
+                                     best ? "-gz" : "-gz1");
+        auto const suffix = best ? std::string("-br") : "-br" + std::to_string(brotli_quality);
         rep.br = encode_if_smaller(util::brotli_compress(bytes.data, brotli_quality), bytes.data.size(), hash, suffix);
         rep.br_quality = brotli_quality;
     }

@@ -3,16 +3,13 @@
 #include "i18n/catalogs.hpp"
 #include "util/hash.hpp"
 #include "util/mapped_file.hpp"
+#include "util/parallel.hpp"
 #include "view/page_renderer.hpp"
 
 #include <boost/url/encode.hpp>
 #include <boost/url/grammar/lut_chars.hpp>
 
-#include <algorithm>
-#include <atomic>
-#include <exception>
-#include <mutex>
-#include <thread>
+#include <functional>
 
 namespace farol::view {
 
@@ -21,7 +18,7 @@ namespace {
 constexpr char const* page_cache = "public, max-age=60";
 constexpr char const* immutable_cache = "public, max-age=31536000, immutable";
 constexpr unsigned error_statuses[] = {400, 404, 405, 413, 414, 431, 500, 503};
-constexpr int fast_brotli_quality = 5;
+constexpr int fast_brotli_quality = 4;
 
 // One rendered document waiting for its compressed variants.
 struct page_job {
@@ -60,28 +57,44 @@ std::map<std::string, http::representation const*> reusable(content::site const*
 
 // Compresses jobs[i] for every i in `todo`, spread over `threads` threads.
 std::vector<http::representation> compress_all(std::vector<page_job> const& jobs, std::vector<std::size_t> const& todo,
-                                               int quality, unsigned threads) {
+                                               build_options const& options, int quality) {
     std::vector<http::representation> out(todo.size());
-    std::atomic<std::size_t> next{0};
-    std::exception_ptr failure;
-    std::mutex failure_mutex;
-    auto work = [&] {
-        try {
-            for (std::size_t i; (i = next.fetch_add(1)) < todo.size();) {
-                auto const& j = jobs[todo[i]];
-                out[i] = http::make_representation(http::shared_bytes::copy_of(j.body), j.content_type, j.cache, quality);
-            }
-        } catch (...) {
-            std::lock_guard lock(failure_mutex);
-            failure = std::current_exception();
-        }
-    };
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < std::max(1u, threads); ++t) pool.emplace_back(work);
-    work();
-    for (auto& t : pool) t.join();
-    if (failure) std::rethrow_exception(failure);
+    util::parallel_for(todo.size(), options.threads, [&](std::size_t i) {
+        if (options.cancel && options.cancel->load()) throw build_cancelled();
+        auto const& j = jobs[todo[i]];
+        out[i] = http::make_representation(http::shared_bytes::copy_of(j.body), j.content_type, j.cache, quality);
+    });
     return out;
+}
+
+// Every public document, rendered in parallel (rendering is most of a build after compression).
+std::vector<page_job> render_all(page_renderer const& pages, content::library const& lib,
+                                 std::vector<content::campaign const*> const& published, content::site& s,
+                                 build_options const& options) {
+    std::vector<page_job> jobs;
+    std::vector<std::function<std::string()>> render;
+    auto const html = "text/html; charset=utf-8";
+    for (auto const& lang : s.languages) {
+        jobs.push_back({&s.pages, home_path(lang), {}, html, page_cache});
+        render.push_back([&, lang] { return pages.home(lang, published, lib); });
+        for (auto const* c : published) {
+            jobs.push_back({&s.pages, campaign_path(lang, c->slug), {}, html, page_cache});
+            render.push_back([&, lang, c] { return pages.campaign(lang, *c, lib); });
+        }
+        for (auto status : error_statuses) {
+            jobs.push_back({&s.errors, lang + " " + std::to_string(status), {}, html, "no-store"});
+            render.push_back([&, lang, status] { return pages.error(lang, status, lib); });
+        }
+    }
+    jobs.push_back({&s.pages, "/sitemap.xml", {}, "application/xml; charset=utf-8", page_cache});
+    render.push_back([&] { return pages.sitemap(published); });
+    jobs.push_back({&s.pages, "/robots.txt", {}, "text/plain; charset=utf-8", page_cache});
+    render.push_back([&] { return pages.robots(); });
+    util::parallel_for(jobs.size(), options.threads, [&](std::size_t i) {
+        if (options.cancel && options.cancel->load()) throw build_cancelled();
+        jobs[i].body = render[i]();
+    });
+    return jobs;
 }
 
 // Fills every job's map: reused, shared with an identical page, or freshly compressed.
@@ -96,7 +109,7 @@ bool publish_jobs(std::vector<page_job>& jobs, build_options const& options) {
         if (first_with_etag.emplace(etags[i], i).second) todo.push_back(i);
     }
     bool const fast = options.allow_fast && todo.size() > options.fast_over;
-    auto const built = compress_all(jobs, todo, fast ? fast_brotli_quality : http::best_brotli_quality, options.threads);
+    auto const built = compress_all(jobs, todo, options, fast ? fast_brotli_quality : http::best_brotli_quality);
     std::map<std::string, http::representation const*> fresh;
     for (std::size_t k = 0; k < todo.size(); ++k) fresh.emplace(etags[todo[k]], &built[k]);
     for (std::size_t i = 0; i < jobs.size(); ++i) {
@@ -106,6 +119,29 @@ bool publish_jobs(std::vector<page_job>& jobs, build_options const& options) {
         jobs[i].into->insert_or_assign(std::move(jobs[i].key), std::move(rep));
     }
     return fast;
+}
+
+// Moves every page's bytes into one allocation owned by the site: the transient strings of the
+// build can then go back to the system whole, and the site's memory is freed in one piece.
+void pack(content::site& s) {
+    std::vector<http::representation::encoded*> parts;
+    for (auto* m : {&s.pages, &s.errors}) {
+        for (auto& [_, rep] : *m) {
+            parts.push_back(&rep.identity);
+            if (rep.gzip) parts.push_back(&*rep.gzip);
+            if (rep.br) parts.push_back(&*rep.br);
+        }
+    }
+    std::map<char const*, std::size_t> offset_of; // identical pages share their bytes already
+    std::size_t total = 0;
+    for (auto* p : parts)
+        if (offset_of.emplace(p->bytes.data.data(), total).second) total += p->bytes.data.size();
+    auto blob = std::make_shared<std::string>(total, '\0');
+    for (auto* p : parts) {
+        auto const offset = offset_of.at(p->bytes.data.data());
+        std::copy(p->bytes.data.begin(), p->bytes.data.end(), blob->begin() + static_cast<std::ptrdiff_t>(offset));
+        p->bytes = http::shared_bytes{blob, std::string_view(*blob).substr(offset, p->bytes.data.size())};
+    }
 }
 
 } // namespace
@@ -136,18 +172,10 @@ std::shared_ptr<content::site const> build_site(page_renderer const& pages, cont
     s->languages = cat.languages();
     s->default_language = cat.default_language();
     auto const published = published_at(lib, now);
-    std::vector<page_job> jobs;
-    auto const html = "text/html; charset=utf-8";
-    for (auto const& lang : s->languages) {
-        jobs.push_back({&s->pages, home_path(lang), pages.home(lang, published, lib), html, page_cache});
-        for (auto const* c : published)
-            jobs.push_back({&s->pages, campaign_path(lang, c->slug), pages.campaign(lang, *c, lib), html, page_cache});
-        for (auto status : error_statuses)
-            jobs.push_back({&s->errors, lang + " " + std::to_string(status), pages.error(lang, status, lib), html, "no-store"});
-    }
-    jobs.push_back({&s->pages, "/sitemap.xml", pages.sitemap(published), "application/xml; charset=utf-8", page_cache});
-    jobs.push_back({&s->pages, "/robots.txt", pages.robots(), "text/plain; charset=utf-8", page_cache});
+    auto jobs = render_all(pages, lib, published, *s, options);
     s->refine_pending = publish_jobs(jobs, options);
+    jobs.clear();
+    pack(*s);
     for (auto const* c : published)
         for (auto const& m : c->materials)
             for (auto const& f : m.files)

@@ -2,7 +2,9 @@
 #include "content/model.hpp"
 #include "content/site.hpp"
 
+#include <atomic>
 #include <chrono>
+#include <stdexcept>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -22,7 +24,13 @@ struct build_options {
     // later refinement at the best quality (start-up with thousands of pages stays quick).
     std::size_t fast_over = 300;
     bool allow_fast = true;
-    unsigned threads = 1; // compression threads
+    unsigned threads = 1; // rendering and compression threads
+    // Checked between pages: a server that is stopping does not wait for a long build.
+    std::atomic<bool> const* cancel = nullptr;
+};
+
+struct build_cancelled : std::runtime_error {
+    build_cancelled() : std::runtime_error("site build cancelled") {}
 };
 
 // Renders, compresses and hashes every public page in every UI language, and maps every material

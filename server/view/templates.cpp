@@ -145,7 +145,7 @@ std::shared_ptr<templates const> templates::load(fs::path const& dir) {
         for (auto const& p : scan.partials)
             if (!out->partials_.contains(p)) throw template_error(file + ": unknown partial '" + p + "'");
         out->string_keys_.merge(scan.string_keys);
-        if (!name.starts_with("partials/")) out->pages_[name] = std::make_shared<compiled>(src.second);
+        if (!name.starts_with("partials/")) out->sources_[name] = src.second;
     }
     auto partials = std::make_shared<partial_set>();
     for (auto const& [n, text] : out->partials_) partials->by_name.emplace(n, mu::data(text));
@@ -154,21 +154,40 @@ std::shared_ptr<templates const> templates::load(fs::path const& dir) {
 }
 
 std::string templates::render(std::string_view name, json::value const& data) const {
-    auto it = pages_.find(name);
-    if (it == pages_.end()) throw template_error("unknown template '" + std::string(name) + "'");
     auto const root = to_data(data);
-    std::lock_guard lock(render_mutex_);
+    auto copy = acquire(name);
     loud_context ctx(&root, partial_data_->by_name);
-    std::string html = it->second->tmpl.render(ctx);
-    if (!it->second->tmpl.is_valid())
-        throw template_error(std::string(name) + ": " + it->second->tmpl.error_message());
+    std::string html = copy->tmpl.render(ctx);
+    // A copy that failed is broken for good (kainjow keeps the error): drop it instead of returning it.
+    if (!copy->tmpl.is_valid()) throw template_error(std::string(name) + ": " + copy->tmpl.error_message());
+    release(name, std::move(copy));
     record_render(std::string(name));
     return html;
 }
 
+std::shared_ptr<templates::compiled> templates::acquire(std::string_view name) const {
+    auto const source = sources_.find(name);
+    if (source == sources_.end()) throw template_error("unknown template '" + std::string(name) + "'");
+    {
+        std::lock_guard lock(pool_mutex_);
+        auto& idle = idle_[source->first];
+        if (!idle.empty()) {
+            auto copy = std::move(idle.back());
+            idle.pop_back();
+            return copy;
+        }
+    }
+    return std::make_shared<compiled>(source->second);
+}
+
+void templates::release(std::string_view name, std::shared_ptr<compiled> copy) const {
+    std::lock_guard lock(pool_mutex_);
+    idle_.find(name)->second.push_back(std::move(copy));
+}
+
 std::vector<std::string> templates::names() const {
     std::vector<std::string> out;
-    for (auto const& [n, _] : pages_) out.push_back(n);
+    for (auto const& [n, _] : sources_) out.push_back(n);
     for (auto const& [n, _] : partials_) out.push_back("partials/" + n);
     return out;
 }

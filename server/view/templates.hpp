@@ -39,11 +39,16 @@ public:
 private:
     struct compiled;
     struct partial_set;
-    std::map<std::string, std::shared_ptr<compiled>, std::less<>> pages_;
+    // kainjow's render() mutates the template object: one compiled copy per concurrent renderer.
+    std::shared_ptr<compiled> acquire(std::string_view name) const;
+    void release(std::string_view name, std::shared_ptr<compiled> copy) const;
+
+    std::map<std::string, std::string, std::less<>> sources_;  // page name -> source
     std::map<std::string, std::string, std::less<>> partials_; // name -> source
     std::shared_ptr<partial_set const> partial_data_;          // the same, as Mustache data
     std::set<std::string> string_keys_;
-    mutable std::mutex render_mutex_; // kainjow's render() mutates the template object
+    mutable std::mutex pool_mutex_;
+    mutable std::map<std::string, std::vector<std::shared_ptr<compiled>>, std::less<>> idle_;
 };
 
 // Template names rendered so far in this process (for the coverage check in tests).
