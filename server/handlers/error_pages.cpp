@@ -1,6 +1,6 @@
 #include "handlers/error_pages.hpp"
 
-#include "http/conditional.hpp"
+#include "http/representation.hpp"
 #include "http/response.hpp"
 #include "i18n/negotiate.hpp"
 
@@ -23,9 +23,7 @@ http::error_renderer localized_errors(content::site_holder const& site) {
         auto const lang = reader_language(ctx, s);
         auto const* rep = s.error(lang, static_cast<unsigned>(status));
         if (!rep) return http::default_error(ctx, status, detail);
-        auto const coding = http::choose_encoding(ctx.header(http::field::accept_encoding), rep->br.has_value(),
-                                                  rep->gzip.has_value());
-        auto const& enc = coding == "br" ? *rep->br : coding == "gzip" ? *rep->gzip : rep->identity;
+        auto const [enc, coding] = http::choose_variant(*rep, ctx.header(http::field::accept_encoding));
         auto res = http::make_bytes(status, enc.bytes, rep->content_type);
         if (!coding.empty()) res.set(http::field::content_encoding, coding);
         res.set(http::field::vary, "Accept-Encoding, Accept-Language");

@@ -48,9 +48,14 @@ representation make_representation(shared_bytes bytes, std::string content_type,
     return rep;
 }
 
+std::pair<representation::encoded const&, std::string_view> choose_variant(representation const& rep,
+                                                                           std::string_view accept_encoding) {
+    auto const coding = choose_encoding(accept_encoding, rep.br.has_value(), rep.gzip.has_value());
+    return {coding == "br" ? *rep.br : coding == "gzip" ? *rep.gzip : rep.identity, coding};
+}
+
 response serve(request_context const& ctx, representation const& rep) {
-    auto const coding = choose_encoding(ctx.header(field::accept_encoding), rep.br.has_value(), rep.gzip.has_value());
-    auto const& enc = coding == "br" ? *rep.br : coding == "gzip" ? *rep.gzip : rep.identity;
+    auto const [enc, coding] = choose_variant(rep, ctx.header(field::accept_encoding));
 
     if (auto inm = ctx.header(field::if_none_match); !inm.empty() && if_none_match_matches(inm, enc.etag)) {
         response res = make_empty(status::not_modified);

@@ -3,6 +3,8 @@
 #include "http/request_context.hpp"
 
 #include <optional>
+#include <string_view>
+#include <utility>
 #include <string>
 
 namespace farol::http {
@@ -29,6 +31,10 @@ constexpr int best_brotli_quality = 11;
 // ETags say which bytes these are.
 representation make_representation(shared_bytes bytes, std::string content_type, std::string cache_control,
                                    int brotli_quality = best_brotli_quality);
+
+// The variant to send for an Accept-Encoding value, and its Content-Encoding ("" for identity).
+std::pair<representation::encoded const&, std::string_view> choose_variant(representation const& rep,
+                                                                           std::string_view accept_encoding);
 
 // Answers GET/HEAD for a representation: encoding by Accept-Encoding, If-None-Match -> 304,
 // one byte range -> 206 (If-Range honoured), unsatisfiable -> 416.

@@ -17,11 +17,6 @@ char const* const languages[] = {"pt-BR", "es", "en", "fr", "ht", "ar"};
 char const* const slugs[] = {"reconhecer-o-trafico", "migrar-com-seguranca-sp", "comites-regionais-sp"};
 constexpr std::size_t initial_window = 14000; // bytes: one TCP initial window, with room for headers
 
-test_server& sample_server() {
-    static test_server server({}, sample_campaigns());
-    return server;
-}
-
 // Valid HTML attributes that Debian's tidy (5.6) predates and reports as "proprietary".
 bool known_to_be_valid(std::string const& line) {
     return line.find("proprietary attribute \"aria-current\"") != std::string::npos ||

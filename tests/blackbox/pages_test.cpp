@@ -13,11 +13,6 @@ namespace {
 constexpr char const* slug = "reconhecer-o-trafico";
 char const* const languages[] = {"pt-BR", "es", "en", "fr", "ht", "ar"};
 
-test_server& sample_server() {
-    static test_server server({}, sample_campaigns());
-    return server;
-}
-
 std::string first_match(std::string const& text, std::string const& pattern) {
     std::smatch m;
     return std::regex_search(text, m, std::regex(pattern)) ? m[1].str() : std::string();

@@ -48,4 +48,9 @@ test_server::~test_server() {
     app_->wait();
 }
 
+test_server& sample_server() {
+    static test_server server({}, sample_campaigns());
+    return server;
+}
+
 } // namespace farol::test

@@ -41,4 +41,7 @@ private:
     std::unique_ptr<app::app> app_;
 };
 
+// One server with the sample campaigns, shared by the read-only tests of a test process.
+test_server& sample_server();
+
 } // namespace farol::test
