@@ -1,5 +1,6 @@
 // farol: the command line. CLI11 lives in this translation unit only (it is slow to compile).
 #include "app/app.hpp"
+#include "app/bundle_commands.hpp"
 #include "app/config.hpp"
 #include "store/backup.hpp"
 #include "util/clock.hpp"
@@ -52,8 +53,8 @@ int run_serve(settings_flags const& flags) {
     auto const cfg = load_config(flags);
     util::system_clock clock;
     app::app server(cfg, clock);
+    server.handle_signals(); // first, so signals are handled from the moment "listening" is logged
     server.start();
-    server.handle_signals();
     server.wait();
     util::log_info("stopped");
     return 0;
@@ -66,6 +67,14 @@ int run_backup(settings_flags const& flags, std::string const& dest) {
     return 0;
 }
 
+int run_import(settings_flags const& flags, std::string const& dir) {
+    return app::import_bundles(load_config(flags), dir, std::cout, std::cerr);
+}
+
+int run_export(settings_flags const& flags, std::string const& dir) {
+    return app::export_bundles(load_config(flags), dir, std::cout, std::cerr);
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -74,7 +83,7 @@ int main(int argc, char** argv) {
     cli.require_subcommand(1);
     cli.set_version_flag("--version", FAROL_VERSION);
 
-    settings_flags serve_flags, backup_flags;
+    settings_flags serve_flags, backup_flags, import_flags, export_flags;
     auto* serve = cli.add_subcommand("serve", "Run the HTTP server (SIGTERM/SIGINT stop, SIGHUP reloads)");
     add_settings(*serve, serve_flags);
 
@@ -83,10 +92,23 @@ int main(int argc, char** argv) {
     backup->add_option("file", backup_dest, "Destination file")->required()->type_name("FILE");
     add_settings(*backup, backup_flags);
 
+    std::string import_dir;
+    auto* import = cli.add_subcommand("import", "Check campaign bundles in DIR and store them (all or nothing; "
+                                                "campaigns/README.md describes the format)");
+    import->add_option("dir", import_dir, "Bundle directory, e.g. campaigns")->required()->type_name("DIR");
+    add_settings(*import, import_flags);
+
+    std::string export_dir;
+    auto* exprt = cli.add_subcommand("export", "Write every stored campaign and hotline to DIR in the bundle format");
+    exprt->add_option("dir", export_dir, "Destination directory")->required()->type_name("DIR");
+    add_settings(*exprt, export_flags);
+
     CLI11_PARSE(cli, argc, argv);
     try {
         if (*serve) return run_serve(serve_flags);
         if (*backup) return run_backup(backup_flags, backup_dest);
+        if (*import) return run_import(import_flags, import_dir);
+        if (*exprt) return run_export(export_flags, export_dir);
     } catch (app::config_error const& e) {
         std::cerr << "farol: " << e.what() << "\n";
         return exit_config;

@@ -22,6 +22,7 @@ struct app::impl {
     util::clock const& clock;
     util::clock::time_point started_at{};
     std::atomic<bool> is_ready{false};
+    bool signals_wanted = false;
     net::worker_pool workers;
     std::shared_ptr<store::database> db;
     std::shared_ptr<content::static_assets const> assets;
@@ -84,6 +85,7 @@ void app::start() {
     m.server = std::make_unique<net::server>(
         net::server_options{m.cfg.listen_address, m.cfg.port, m.cfg.threads, m.cfg.limits}, *m.dispatcher, m.workers);
     m.http_metrics->set_open_connections([s = m.server.get()] { return s->open_connections(); });
+    if (m.signals_wanted) m.server->handle_signals([this] { reload(); }); // before "listening" is logged
     m.server->start();
     m.is_ready = m.db->healthy();
     util::log_info("listening on http://" + m.cfg.listen_address + ":" + std::to_string(port()));
@@ -93,7 +95,8 @@ std::uint16_t app::port() const { return impl_->server ? impl_->server->port() :
 bool app::ready() const { return impl_->is_ready; }
 
 void app::handle_signals() {
-    impl_->server->handle_signals([this] { reload(); });
+    impl_->signals_wanted = true;
+    if (impl_->server) impl_->server->handle_signals([this] { reload(); });
 }
 
 void app::reload() {

@@ -20,7 +20,8 @@ public:
     std::uint16_t port() const;
     bool ready() const;
 
-    // SIGTERM/SIGINT stop gracefully, SIGHUP reloads.
+    // SIGTERM/SIGINT stop gracefully, SIGHUP reloads. Call it before start(): a signal sent as soon as
+    // "listening" is logged must not meet the default action (which kills the process).
     void handle_signals();
     void reload();
     void stop();

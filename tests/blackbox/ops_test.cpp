@@ -31,10 +31,16 @@ TEST_CASE("/readyz is 200 once the database is open", "[blackbox][ops]") {
 
 TEST_CASE("/metrics speaks the Prometheus text format", "[blackbox][ops]") {
     test_server s;
-    get(s.port(), "/healthz");
-    get(s.port(), "/healthz");
-    get(s.port(), "/missing");
-    auto r = get(s.port(), "/metrics");
+    // One keep-alive connection: closed ones would still count as open until the server has seen their EOF.
+    raw_client c(s.port());
+    for (auto const* target : {"/healthz", "/healthz", "/missing"}) {
+        c.send(std::string("GET ") + target + " HTTP/1.1\r\nHost: t\r\n\r\n");
+        REQUIRE(c.read_reply());
+    }
+    c.send("GET /metrics HTTP/1.1\r\nHost: t\r\n\r\n");
+    auto const reply = c.read_reply();
+    REQUIRE(reply);
+    auto const& r = *reply;
     CHECK(r.status == 200);
     CHECK(r.header("content-type") == "text/plain; version=0.0.4; charset=utf-8");
     CHECK(r.body.find("# TYPE farol_http_requests_total counter") != std::string::npos);

@@ -1,0 +1,82 @@
+#include "app/bundle_commands.hpp"
+
+#include "content/bundle_reader.hpp"
+#include "content/bundle_writer.hpp"
+#include "content/material_store.hpp"
+#include "store/database.hpp"
+#include "store/library_repository.hpp"
+
+#include <exception>
+#include <stdexcept>
+
+namespace farol::app {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+fs::path database_file(config const& cfg) { return cfg.data_dir / "farol.db"; }
+fs::path materials_root(config const& cfg) { return cfg.data_dir / "materials"; }
+
+// Bytes first: a crash between the two leaves only unreferenced blobs, never a dangling hash.
+void store_blobs(content::bundle_set const& set, content::material_store& blobs) {
+    for (auto const& [sha256, source] : set.blobs) {
+        if (blobs.put_file(source) != sha256)
+            throw std::runtime_error(source.string() + " changed while it was being imported; run the import again");
+    }
+}
+
+void print_counts(std::ostream& out, content::bundle_set const& set, store::import_result const& r) {
+    out << "imported " << set.library.campaigns.size() << " campaigns: " << r.added << " added, " << r.updated
+        << " updated, " << r.unchanged << " unchanged\n";
+    out << "imported " << set.library.hotlines.size() << " hotlines: " << r.hotlines_added << " added, "
+        << r.hotlines_updated << " updated, " << r.hotlines_unchanged << " unchanged\n";
+}
+
+} // namespace
+
+std::vector<std::string> const& bundle_languages() {
+    static std::vector<std::string> const languages{"pt-BR", "es", "en", "fr", "ht", "ar"};
+    return languages;
+}
+
+int import_bundles(config const& cfg, fs::path const& dir, std::ostream& out, std::ostream& err) {
+    try {
+        auto const set = content::read_bundles(dir, bundle_languages());
+        content::material_store blobs(materials_root(cfg));
+        store_blobs(set, blobs);
+        auto db = store::database::open(database_file(cfg));
+        auto const result = store::import_library(*db, set.library);
+        print_counts(out, set, result);
+        out << "send SIGHUP to a running server to publish\n";
+        return 0;
+    } catch (content::bundle_invalid const& e) {
+        for (auto const& p : e.problems) err << content::format_problem(p) << "\n";
+        err << "nothing imported from " << dir.string() << ": " << e.problems.size() << " problem"
+            << (e.problems.size() == 1 ? "" : "s") << "\n";
+        return 1;
+    } catch (std::exception const& e) {
+        err << "import failed, nothing imported: " << e.what() << "\n";
+        return 1;
+    }
+}
+
+int export_bundles(config const& cfg, fs::path const& dir, std::ostream& out, std::ostream& err) {
+    try {
+        std::error_code ec;
+        if (!fs::exists(database_file(cfg), ec))
+            throw std::runtime_error("no database at " + database_file(cfg).string());
+        auto db = store::database::open(database_file(cfg));
+        auto const lib = store::load_library(*db);
+        content::material_store blobs(materials_root(cfg));
+        content::write_bundles(lib, blobs, dir, bundle_languages());
+        out << "exported " << lib.campaigns.size() << " campaigns and " << lib.hotlines.size() << " hotlines to "
+            << dir.string() << "\n";
+        return 0;
+    } catch (std::exception const& e) {
+        err << "export failed: " << e.what() << "\n";
+        return 1;
+    }
+}
+
+} // namespace farol::app

@@ -1,0 +1,23 @@
+#pragma once
+#include "app/config.hpp"
+
+#include <filesystem>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace farol::app {
+
+// The languages bundles are written in, in display order (pt-BR, the default, first).
+std::vector<std::string> const& bundle_languages();
+
+// `farol import DIR`: checks every bundle in dir, copies material bytes into
+// <data_dir>/materials and upserts campaigns and hotlines into <data_dir>/farol.db in one
+// transaction. Invalid bundles: every problem as a "file:line: reason" line on err, nothing
+// stored, exit status 1. Returns the process exit status.
+int import_bundles(config const& cfg, std::filesystem::path const& dir, std::ostream& out, std::ostream& err);
+
+// `farol export DIR`: writes every stored campaign and hotline in the bundle format.
+int export_bundles(config const& cfg, std::filesystem::path const& dir, std::ostream& out, std::ostream& err);
+
+} // namespace farol::app

@@ -1,0 +1,336 @@
+#include "store/library_repository.hpp"
+
+#include "store/connection.hpp"
+#include "store/database.hpp"
+#include "store/search.hpp"
+#include "store/store_error.hpp"
+
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <unordered_map>
+
+namespace farol::store {
+
+namespace {
+
+using content::campaign;
+using content::time_point;
+using id_index = std::unordered_map<std::int64_t, std::size_t>; // row id -> position in a vector
+
+std::optional<time_point> time_column(SQLite::Column const& col) {
+    if (col.isNull()) return std::nullopt;
+    return time_point(time_point::duration(col.getInt64()));
+}
+
+void bind_time(SQLite::Statement& s, int index, std::optional<time_point> t) {
+    if (t)
+        s.bind(index, static_cast<std::int64_t>(t->time_since_epoch().count()));
+    else
+        s.bind(index);
+}
+
+// Binds ?1 to the one campaign to load, or NULL for all of them.
+void bind_only(SQLite::Statement& s, std::optional<std::int64_t> only) {
+    if (only)
+        s.bind(1, *only);
+    else
+        s.bind(1);
+}
+
+std::vector<campaign> load_campaign_rows(connection& c, std::optional<std::int64_t> only, id_index& index) {
+    SQLite::Statement q(c.db(), "SELECT id, slug, default_language, publish_from_ns, publish_until_ns FROM campaigns"
+                                " WHERE ?1 IS NULL OR id = ?1 ORDER BY slug");
+    bind_only(q, only);
+    std::vector<campaign> out;
+    while (q.executeStep()) {
+        index[q.getColumn(0).getInt64()] = out.size();
+        campaign& x = out.emplace_back();
+        x.slug = q.getColumn(1).getString();
+        x.default_language = q.getColumn(2).getString();
+        x.window.from = time_column(q.getColumn(3));
+        x.window.until = time_column(q.getColumn(4));
+    }
+    return out;
+}
+
+// Runs sql (campaign_id first, then the values; ?1 = only) and hands each row to its campaign.
+template <class Fn>
+void each_child(connection& c, char const* sql, std::optional<std::int64_t> only, id_index const& index,
+                std::vector<campaign>& out, Fn fn) {
+    SQLite::Statement q(c.db(), sql);
+    bind_only(q, only);
+    while (q.executeStep()) {
+        auto const it = index.find(q.getColumn(0).getInt64());
+        if (it != index.end()) fn(out[it->second], q);
+    }
+}
+
+void load_materials(connection& c, std::optional<std::int64_t> only, id_index const& index,
+                    std::vector<campaign>& out) {
+    std::unordered_map<std::int64_t, std::pair<std::size_t, std::size_t>> materials; // row -> (campaign, material)
+    each_child(c,
+               "SELECT campaign_id, id, name, kind FROM materials WHERE ?1 IS NULL OR campaign_id = ?1"
+               " ORDER BY campaign_id, position",
+               only, index, out, [&](campaign& x, SQLite::Statement& q) {
+                   materials[q.getColumn(1).getInt64()] = {index.at(q.getColumn(0).getInt64()), x.materials.size()};
+                   x.materials.push_back({q.getColumn(2).getString(), q.getColumn(3).getString(), {}});
+               });
+    SQLite::Statement q(c.db(), "SELECT f.material_id, f.language, f.file_name, f.sha256, f.size, f.content_type"
+                                " FROM material_files f JOIN materials m ON m.id = f.material_id"
+                                " WHERE ?1 IS NULL OR m.campaign_id = ?1 ORDER BY f.material_id, f.position");
+    bind_only(q, only);
+    while (q.executeStep()) {
+        auto const it = materials.find(q.getColumn(0).getInt64());
+        if (it == materials.end()) continue;
+        out[it->second.first].materials[it->second.second].files.push_back(
+            {q.getColumn(1).getString(), q.getColumn(2).getString(), q.getColumn(3).getString(),
+             static_cast<std::uint64_t>(q.getColumn(4).getInt64()), q.getColumn(5).getString()});
+    }
+}
+
+std::vector<campaign> load_campaigns(connection& c, std::optional<std::int64_t> only) {
+    id_index index;
+    auto out = load_campaign_rows(c, only, index);
+    each_child(c,
+               "SELECT campaign_id, tag FROM campaign_tags WHERE ?1 IS NULL OR campaign_id = ?1"
+               " ORDER BY campaign_id, position",
+               only, index, out,
+               [](campaign& x, SQLite::Statement& q) { x.tags.push_back(q.getColumn(1).getString()); });
+    each_child(c,
+               "SELECT campaign_id, hotline_id FROM campaign_hotlines WHERE ?1 IS NULL OR campaign_id = ?1"
+               " ORDER BY campaign_id, position",
+               only, index, out,
+               [](campaign& x, SQLite::Statement& q) { x.hotlines.push_back(q.getColumn(1).getString()); });
+    each_child(c,
+               "SELECT campaign_id, language, title, summary, body_markdown, body_html FROM translations"
+               " WHERE ?1 IS NULL OR campaign_id = ?1 ORDER BY campaign_id, position",
+               only, index, out, [](campaign& x, SQLite::Statement& q) {
+                   x.translations.push_back({q.getColumn(1).getString(), q.getColumn(2).getString(),
+                                             q.getColumn(3).getString(), q.getColumn(4).getString(),
+                                             q.getColumn(5).getString()});
+               });
+    load_materials(c, only, index, out);
+    return out;
+}
+
+std::vector<content::hotline> load_hotlines(connection& c, std::optional<std::string> const& only) {
+    std::vector<content::hotline> out;
+    std::unordered_map<std::string, std::size_t> index;
+    SQLite::Statement q(c.db(), "SELECT id, number FROM hotlines WHERE ?1 IS NULL OR id = ?1 ORDER BY id");
+    SQLite::Statement t(c.db(), "SELECT hotline_id, language, label, description FROM hotline_texts"
+                                " WHERE ?1 IS NULL OR hotline_id = ?1");
+    for (auto* s : {&q, &t}) {
+        if (only)
+            s->bind(1, *only);
+        else
+            s->bind(1);
+    }
+    while (q.executeStep()) {
+        index[q.getColumn(0).getString()] = out.size();
+        out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), {}, {}});
+    }
+    while (t.executeStep()) {
+        auto& h = out[index.at(t.getColumn(0).getString())];
+        std::string const language = t.getColumn(1).getString();
+        if (!t.getColumn(2).isNull()) h.label[language] = t.getColumn(2).getString();
+        if (!t.getColumn(3).isNull()) h.description[language] = t.getColumn(3).getString();
+    }
+    return out;
+}
+
+void bind_text(SQLite::Statement& s, int index, std::map<std::string, std::string> const& texts,
+               std::string const& language) {
+    if (auto const it = texts.find(language); it != texts.end())
+        s.bind(index, it->second);
+    else
+        s.bind(index);
+}
+
+void insert_hotline_texts(connection& c, content::hotline const& h) {
+    SQLite::Statement ins(c.db(), "INSERT INTO hotline_texts (hotline_id, language, label, description)"
+                                  " VALUES (?, ?, ?, ?)");
+    std::set<std::string> languages;
+    for (auto const* texts : {&h.label, &h.description})
+        for (auto const& [language, text] : *texts) languages.insert(language);
+    for (auto const& language : languages) {
+        ins.bind(1, h.id);
+        ins.bind(2, language);
+        bind_text(ins, 3, h.label, language);
+        bind_text(ins, 4, h.description, language);
+        ins.exec();
+        ins.reset();
+    }
+}
+
+void upsert_hotline(connection& c, content::hotline const& h, import_result& r) {
+    auto const stored = load_hotlines(c, h.id);
+    if (!stored.empty() && stored.front() == h) {
+        ++r.hotlines_unchanged;
+        return;
+    }
+    SQLite::Statement up(c.db(), "INSERT INTO hotlines (id, number) VALUES (?1, ?2)"
+                                 " ON CONFLICT (id) DO UPDATE SET number = ?2, revision = revision + 1");
+    up.bind(1, h.id);
+    up.bind(2, h.number);
+    up.exec();
+    SQLite::Statement del(c.db(), "DELETE FROM hotline_texts WHERE hotline_id = ?");
+    del.bind(1, h.id);
+    del.exec();
+    insert_hotline_texts(c, h);
+    ++(stored.empty() ? r.hotlines_added : r.hotlines_updated);
+}
+
+std::optional<std::int64_t> campaign_id(connection& c, std::string const& slug) {
+    SQLite::Statement q(c.db(), "SELECT id FROM campaigns WHERE slug = ?");
+    q.bind(1, slug);
+    if (!q.executeStep()) return std::nullopt;
+    return q.getColumn(0).getInt64();
+}
+
+// Everything below the campaign row; the row itself keeps its id and revision.
+void delete_parts(connection& c, std::int64_t id) {
+    for (char const* sql :
+         {"DELETE FROM translations_fts WHERE rowid IN"
+          " (SELECT id FROM translations WHERE campaign_id = ?1)",
+          "DELETE FROM translations WHERE campaign_id = ?1", "DELETE FROM campaign_tags WHERE campaign_id = ?1",
+          "DELETE FROM campaign_hotlines WHERE campaign_id = ?1", "DELETE FROM materials WHERE campaign_id = ?1"}) {
+        SQLite::Statement s(c.db(), sql);
+        s.bind(1, id);
+        s.exec();
+    }
+}
+
+// sql takes (campaign_id, position, value).
+void insert_list(connection& c, char const* sql, std::int64_t id, std::vector<std::string> const& values) {
+    SQLite::Statement s(c.db(), sql);
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        s.bind(1, id);
+        s.bind(2, static_cast<std::int64_t>(i));
+        s.bind(3, values[i]);
+        s.exec();
+        s.reset();
+    }
+}
+
+void insert_translations(connection& c, std::int64_t id, std::vector<content::translation> const& list) {
+    SQLite::Statement row(c.db(), "INSERT INTO translations (campaign_id, language, position, title, summary,"
+                                  " body_markdown, body_html) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    SQLite::Statement fts(c.db(), "INSERT INTO translations_fts (rowid, title, summary, body) VALUES (?, ?, ?, ?)");
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        auto const& t = list[i];
+        row.bind(1, id);
+        row.bind(2, t.language);
+        row.bind(3, static_cast<std::int64_t>(i));
+        row.bind(4, t.title);
+        row.bind(5, t.summary);
+        row.bind(6, t.body_markdown);
+        row.bind(7, t.body_html);
+        row.exec();
+        row.reset();
+        fts.bind(1, c.db().getLastInsertRowid());
+        fts.bind(2, t.title);
+        fts.bind(3, t.summary);
+        fts.bind(4, plain_text_of_html(t.body_html));
+        fts.exec();
+        fts.reset();
+    }
+}
+
+void insert_materials(connection& c, std::int64_t id, std::vector<content::material> const& list) {
+    SQLite::Statement row(c.db(), "INSERT INTO materials (campaign_id, name, position, kind) VALUES (?, ?, ?, ?)");
+    SQLite::Statement file(c.db(), "INSERT INTO material_files (material_id, language, position, file_name, sha256,"
+                                   " size, content_type) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        row.bind(1, id);
+        row.bind(2, list[i].id);
+        row.bind(3, static_cast<std::int64_t>(i));
+        row.bind(4, list[i].kind);
+        row.exec();
+        row.reset();
+        std::int64_t const material_row = c.db().getLastInsertRowid();
+        for (std::size_t k = 0; k < list[i].files.size(); ++k) {
+            auto const& f = list[i].files[k];
+            file.bind(1, material_row);
+            file.bind(2, f.language);
+            file.bind(3, static_cast<std::int64_t>(k));
+            file.bind(4, f.file_name);
+            file.bind(5, f.sha256);
+            file.bind(6, static_cast<std::int64_t>(f.size));
+            file.bind(7, f.content_type);
+            file.exec();
+            file.reset();
+        }
+    }
+}
+
+void insert_parts(connection& c, std::int64_t id, campaign const& x) {
+    insert_list(c, "INSERT INTO campaign_tags (campaign_id, position, tag) VALUES (?, ?, ?)", id, x.tags);
+    insert_list(c, "INSERT INTO campaign_hotlines (campaign_id, position, hotline_id) VALUES (?, ?, ?)", id,
+                x.hotlines);
+    insert_translations(c, id, x.translations);
+    insert_materials(c, id, x.materials);
+}
+
+void upsert_campaign(connection& c, campaign const& x, import_result& r) {
+    auto id = campaign_id(c, x.slug);
+    bool const existed = id.has_value();
+    if (existed) {
+        auto const stored = load_campaigns(c, *id);
+        if (stored.size() == 1 && stored.front() == x) {
+            ++r.unchanged;
+            return;
+        }
+        delete_parts(c, *id);
+    }
+    SQLite::Statement up(c.db(), "INSERT INTO campaigns (slug, default_language, publish_from_ns, publish_until_ns)"
+                                 " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (slug) DO UPDATE SET"
+                                 " default_language = ?2, publish_from_ns = ?3, publish_until_ns = ?4,"
+                                 " revision = revision + 1");
+    up.bind(1, x.slug);
+    up.bind(2, x.default_language);
+    bind_time(up, 3, x.window.from);
+    bind_time(up, 4, x.window.until);
+    up.exec();
+    if (!id) id = c.db().getLastInsertRowid();
+    insert_parts(c, *id, x);
+    ++(existed ? r.updated : r.added);
+}
+
+// SQLite errors become store_errors naming the step.
+template <class Fn>
+auto guarded(char const* what, Fn fn) {
+    try {
+        return fn();
+    } catch (SQLite::Exception const& e) {
+        throw store_error(std::string(what) + " failed: " + e.what());
+    }
+}
+
+} // namespace
+
+content::library load_library(database& db) {
+    return guarded("loading the library", [&] {
+        return db.read([](connection& c) {
+            content::library lib;
+            lib.campaigns = load_campaigns(c, std::nullopt);
+            lib.hotlines = load_hotlines(c, std::nullopt);
+            return lib;
+        });
+    });
+}
+
+import_result import_library(database& db, content::library const& lib) {
+    return guarded("importing the library", [&] {
+        return db.write([&](connection& c) {
+            import_result r;
+            for (auto const& h : lib.hotlines) upsert_hotline(c, h, r);
+            for (auto const& x : lib.campaigns) upsert_campaign(c, x, r);
+            return r;
+        });
+    });
+}
+
+} // namespace farol::store

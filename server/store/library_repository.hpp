@@ -1,0 +1,23 @@
+#pragma once
+#include "content/model.hpp"
+
+namespace farol::store {
+
+class database;
+
+// Everything stored: campaigns sorted by slug with their parts in stored order, hotlines by id.
+content::library load_library(database& db);
+
+struct import_result {
+    int added = 0, updated = 0, unchanged = 0; // campaigns
+    int hotlines_added = 0, hotlines_updated = 0, hotlines_unchanged = 0;
+};
+
+// Upserts the given hotlines and campaigns (by id / slug) in one write transaction; nothing
+// absent from lib is deleted. A campaign or hotline equal to the stored one is not written at
+// all (its revision stays), so importing the same library twice changes nothing. A changed
+// campaign is replaced as a whole, its revision incremented and its search index refreshed.
+// Throws store_error (e.g. a campaign naming a hotline that exists nowhere); then nothing changed.
+import_result import_library(database& db, content::library const& lib);
+
+} // namespace farol::store

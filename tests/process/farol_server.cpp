@@ -1,0 +1,24 @@
+#include "process/farol_server.hpp"
+
+namespace farol::test {
+
+std::vector<std::string> serve_args(temp_dir const& data, temp_dir const& static_files) {
+    return {"serve",
+            "--listen-address", "127.0.0.1",
+            "--server-threads", "2",
+            "--paths-data", data.path().string(),
+            "--paths-static", static_files.path().string(),
+            "--log-access", "off"};
+}
+
+farol_server::farol_server(options o) {
+    static_.write("robots.txt", "User-agent: *\n");
+    if (o.fill_static) o.fill_static(static_);
+    process_options p{serve_args(data_, static_), std::move(o.env), o.max_open_files};
+    if (o.any_port) p.args.insert(p.args.end(), {"--listen-port", "0"});
+    p.args.insert(p.args.end(), o.extra_args.begin(), o.extra_args.end());
+    proc_ = std::make_unique<process>(std::move(p));
+    port_ = proc_->listening_port();
+}
+
+} // namespace farol::test
