@@ -1,17 +1,31 @@
 #include "app/app.hpp"
 
 #include "app/exchange_log.hpp"
+#include "app/publisher.hpp"
+#include "content/material_store.hpp"
 #include "content/static_assets.hpp"
+#include "handlers/downloads.hpp"
+#include "handlers/error_pages.hpp"
 #include "handlers/ops.hpp"
+#include "handlers/pages.hpp"
+#include "handlers/search.hpp"
 #include "handlers/static_files.hpp"
+#include "i18n/catalogs.hpp"
 #include "metrics/http_metrics.hpp"
 #include "metrics/prometheus.hpp"
 #include "net/server.hpp"
 #include "net/worker_pool.hpp"
 #include "store/database.hpp"
+#include "store/library_repository.hpp"
 #include "util/log.hpp"
+#include "util/strings.hpp"
+#include "view/page_renderer.hpp"
+#include "view/site_builder.hpp"
+#include "view/templates.hpp"
 
+#include <algorithm>
 #include <atomic>
+#include <mutex>
 
 namespace farol::app {
 
@@ -26,6 +40,13 @@ struct app::impl {
     net::worker_pool workers;
     std::shared_ptr<store::database> db;
     std::shared_ptr<content::static_assets const> assets;
+    mutable std::mutex pages_mutex; // pages is set once, after the server knows its port
+    std::shared_ptr<view::page_renderer const> pages;
+    std::unique_ptr<content::material_store> materials;
+    content::site_holder site{std::make_shared<content::site>()};
+    std::unique_ptr<publisher> publish;
+    std::shared_ptr<i18n::catalogs const> catalogs;
+    std::shared_ptr<view::templates const> views;
     std::unique_ptr<metrics::http_metrics> http_metrics;
     std::unique_ptr<exchange_log> observer;
     std::unique_ptr<http::dispatcher> dispatcher;
@@ -33,7 +54,58 @@ struct app::impl {
 
     http::router build_routes();
     std::string render_metrics() const;
+    void load_views();
+    void make_renderer();
+    std::shared_ptr<content::site const> build_site() const;
 };
+
+namespace {
+std::vector<std::string> language_list(std::string const& text) {
+    std::vector<std::string> out;
+    for (auto tag : util::split(text, ' '))
+        if (!tag.empty()) out.emplace_back(tag);
+    return out;
+}
+} // namespace
+
+// Catalogs and templates are read once per process; an invalid one stops the start with its file and reason.
+void app::impl::load_views() {
+    catalogs = std::make_shared<i18n::catalogs const>(
+        i18n::catalogs::load(cfg.templates_dir / "i18n", language_list(cfg.languages)));
+    views = view::templates::load(cfg.templates_dir);
+    auto const keys = catalogs->keys();
+    for (auto const& key : views->string_keys())
+        if (!std::binary_search(keys.begin(), keys.end(), key))
+            throw view::template_error(cfg.templates_dir.string() + ": templates use {{t." + key +
+                                       "}}, which the default catalog lacks");
+    for (auto const& [from, chain] : i18n::parse_fallbacks(cfg.fallbacks)) {
+        for (auto const& tag : chain)
+            if (!catalogs->has(tag))
+                throw std::runtime_error("site.fallbacks: " + from + ":" + tag + " names a language the site does not serve (" +
+                                         cfg.languages + ")");
+    }
+}
+
+void app::impl::make_renderer() {
+    std::string public_url = cfg.public_url;
+    if (public_url.empty()) {
+        auto const host = cfg.listen_address.find(':') == std::string::npos ? cfg.listen_address
+                                                                             : "[" + cfg.listen_address + "]";
+        public_url = "http://" + host + ":" + std::to_string(server->port());
+    }
+    auto renderer = std::make_shared<view::page_renderer const>(
+        views, catalogs, assets, view::site_options{public_url, cfg.exit_url, i18n::parse_fallbacks(cfg.fallbacks)});
+    std::lock_guard lock(pages_mutex);
+    pages = std::move(renderer);
+}
+
+std::shared_ptr<content::site const> app::impl::build_site() const {
+    auto lib = std::make_shared<content::library const>(store::load_library(*db));
+    auto s = view::build_site(*pages, *lib, [this](std::string_view sha) { return materials->path_of(sha); },
+                              clock.now());
+    std::const_pointer_cast<content::site>(s)->source = lib;
+    return s;
+}
 
 app::app(config cfg, util::clock const& clock) : impl_(std::make_unique<impl>(std::move(cfg), clock)) {}
 
@@ -48,6 +120,12 @@ http::router app::impl::build_routes() {
     http::router r;
     handlers::ops::mount(r, {clock, started_at, [this] { return is_ready.load(); }, [this] { return render_metrics(); }});
     handlers::static_files::mount(r, {assets});
+    handlers::pages::mount(r, {site});
+    handlers::downloads::mount(r, {site});
+    handlers::search::mount(r, {site, db, [this] {
+        std::lock_guard lock(pages_mutex);
+        return pages;
+    }});
     return r;
 }
 
@@ -68,6 +146,8 @@ void app::start() {
     util::set_error_log(util::log_sink::open(m.cfg.error_log));
     m.db = store::database::open(m.cfg.data_dir / "farol.db", m.clock);
     m.assets = content::static_assets::load(m.cfg.static_dir);
+    m.materials = std::make_unique<content::material_store>(m.cfg.data_dir / "materials");
+    m.load_views();
 
     auto routes = m.build_routes();
     std::vector<std::string> names;
@@ -81,12 +161,17 @@ void app::start() {
     opts.security.hsts = m.cfg.public_url.rfind("https://", 0) == 0;
     opts.security.hsts_max_age = m.cfg.hsts_max_age;
     m.dispatcher = std::make_unique<http::dispatcher>(std::move(routes), opts, m.clock, m.observer.get());
+    m.dispatcher->set_error_renderer(handlers::localized_errors(m.site));
 
     m.server = std::make_unique<net::server>(
         net::server_options{m.cfg.listen_address, m.cfg.port, m.cfg.threads, m.cfg.limits}, *m.dispatcher, m.workers);
     m.http_metrics->set_open_connections([s = m.server.get()] { return s->open_connections(); });
     if (m.signals_wanted) m.server->handle_signals([this] { reload(); }); // before "listening" is logged
     m.server->start();
+    m.make_renderer();
+    m.publish = std::make_unique<publisher>([&m] { return m.build_site(); }, m.site, m.clock);
+    m.publish->publish_now();
+    m.publish->start();
     m.is_ready = m.db->healthy();
     util::log_info("listening on http://" + m.cfg.listen_address + ":" + std::to_string(port()));
 }
@@ -100,11 +185,15 @@ void app::handle_signals() {
 }
 
 void app::reload() {
-    // Content reload (re-import, new Site snapshot) hooks in here; static assets are immutable per process.
-    util::log_info("reload: nothing to reload yet");
+    // Content comes from the store again; templates, catalogs and static assets are fixed per process.
+    util::log_info("reload: rebuilding the site from the store");
+    if (impl_->publish) impl_->publish->request();
 }
 
+void app::publish_now() { impl_->publish->publish_now(); }
+
 void app::stop() {
+    if (impl_->publish) impl_->publish->stop();
     if (impl_->server) impl_->server->stop();
 }
 

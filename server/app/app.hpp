@@ -23,7 +23,10 @@ public:
     // SIGTERM/SIGINT stop gracefully, SIGHUP reloads. Call it before start(): a signal sent as soon as
     // "listening" is logged must not meet the default action (which kills the process).
     void handle_signals();
+    // Asks for a new Site from the store (SIGHUP); returns at once.
     void reload();
+    // Rebuilds and publishes the Site on the calling thread (tests, after an import).
+    void publish_now();
     void stop();
     void wait();
 

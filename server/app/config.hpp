@@ -22,7 +22,10 @@ struct config {
     std::filesystem::path static_dir = "static";
     std::filesystem::path templates_dir = "templates";
     std::filesystem::path campaigns_dir = "campaigns";
-    std::string public_url;                  // e.g. https://farol.example.org ; empty = derive from Host
+    std::string public_url;                  // e.g. https://farol.example.org ; empty = http://<listen address>:<port>
+    std::string exit_url = "https://www.google.com"; // where the quick-exit control leaves for
+    std::string languages = "pt-BR es en fr ht ar";   // UI languages; the first is the default
+    std::string fallbacks = "ht:fr";                  // content fallback chains before the default language
     std::uint32_t hsts_max_age = 31536000;   // sent only when public_url is https
     std::string access_log = "-";            // "-" stdout, "stderr", "off", or a file path
     std::string error_log = "stderr";

@@ -66,8 +66,15 @@ setting const table[] = {
          [](auto& c) -> auto& { return c.templates_dir; }),
     make("paths.campaigns", kind::path, 0, 0, "", "directory of campaign bundles for import and export",
          [](auto& c) -> auto& { return c.campaigns_dir; }),
-    make("site.public_url", kind::url, 0, 0, "", "public base URL (http or https); empty = derive from Host",
+    make("site.public_url", kind::url, 0, 0, "", "public base URL (http or https) for canonical and share links; empty = http://ADDRESS:PORT",
          [](auto& c) -> auto& { return c.public_url; }),
+    make("site.exit_url", kind::url, 0, 0, "", "neutral site the quick-exit control leaves for",
+         [](auto& c) -> auto& { return c.exit_url; }),
+    make("site.languages", kind::languages, 0, 0, "", "UI languages (BCP 47, space-separated); the first is the default",
+         [](auto& c) -> auto& { return c.languages; }),
+    make("site.fallbacks", kind::fallbacks, 0, 0, "",
+         "languages to try before the default when a campaign lacks one, e.g. \"ht:fr es:pt-BR\"",
+         [](auto& c) -> auto& { return c.fallbacks; }),
     make("security.hsts_max_age", kind::integer, 0, std::numeric_limits<std::uint32_t>::max(), "a number of seconds",
          "Strict-Transport-Security max-age in seconds (sent only for an https public URL)",
          [](auto& c) -> auto& { return c.hsts_max_age; }),
@@ -107,6 +114,8 @@ std::string_view value_name(kind k) {
     case kind::path: return "PATH";
     case kind::url: return "URL";
     case kind::log: return "LOG";
+    case kind::languages: return "TAGS";
+    case kind::fallbacks: return "CHAINS";
     }
     return "VALUE";
 }

@@ -1,4 +1,5 @@
 #include "app/config_settings.hpp"
+#include "i18n/fallback.hpp"
 #include "util/strings.hpp"
 
 #include <boost/url/parse.hpp>
@@ -98,6 +99,25 @@ std::string normalize_url(std::string_view text, std::string& reason) {
     return out;
 }
 
+// Space-separated BCP 47 tags of the simple shape Farol ships: "pt-BR", "es", "ht".
+bool valid_language_list(std::string_view text) {
+    auto const tags = util::split(text, ' ');
+    bool any = false;
+    for (auto tag : tags) {
+        if (tag.empty()) continue;
+        auto const dash = tag.find('-');
+        auto const primary = tag.substr(0, dash);
+        if (primary.size() < 2 || primary.size() > 3) return false;
+        for (char c : primary)
+            if (c < 'a' || c > 'z') return false;
+        for (char c : tag.substr(primary.size()))
+            if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-') return false;
+        if (tag.back() == '-') return false;
+        any = true;
+    }
+    return any;
+}
+
 // Empty reason means valid; text settings come only from strings, never TOML numbers or booleans.
 std::string check_text(setting const& s, std::string_view text, source_type src) {
     bool const is_string = src == source_type::text;
@@ -111,6 +131,17 @@ std::string check_text(setting const& s, std::string_view text, source_type src)
     case kind::log:
         if (is_string && !text.empty() && text.find('\0') == std::string_view::npos) return {};
         return show(text) + " is not a log destination (-, stderr, off or a file path)";
+    case kind::languages:
+        if (is_string && valid_language_list(text)) return {};
+        return show(text) + " is not a list of language tags (e.g. \"pt-BR es en\")";
+    case kind::fallbacks:
+        if (!is_string) return show(text) + " is not a list of fallbacks (e.g. \"ht:fr\")";
+        try {
+            i18n::parse_fallbacks(text);
+            return {};
+        } catch (std::invalid_argument const& e) {
+            return show(text) + " is not a list of fallbacks (e.g. \"ht:fr es:pt-BR\"): " + e.what();
+        }
     default:
         return is_string ? std::string() : show(text) + " is not a URL (expected a string)";
     }

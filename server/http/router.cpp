@@ -93,11 +93,17 @@ router::match router::find(verb method, std::vector<std::string> const& segments
     match result{match::not_found};
     std::vector<verb> allowed;
     std::vector<std::string> params;
+    int best = -1;
     for (auto const& r : routes_) {
         if (!matches(r, segments, params)) continue;
         allowed.push_back(r.method);
         bool const same = r.method == method || (method == verb::head && r.method == verb::get);
-        if (same && !result.found_route) {
+        // The most literal pattern wins ("/sitemap.xml" over "/{lang}"); ties go to the first added.
+        auto const score = static_cast<int>(std::count_if(r.segments.begin(), r.segments.end(), [](auto const& s) {
+            return s.kind == route::segment::literal;
+        }));
+        if (same && score > best) {
+            best = score;
             result.found_route = &r;
             result.params = params;
         }

@@ -40,3 +40,40 @@ std::vector<std::string_view> split(std::string_view s, char sep) {
 bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
 
 } // namespace farol::util
+
+namespace farol::util {
+
+namespace {
+// Length of the valid UTF-8 sequence at s[i], or 0 (overlongs, surrogates and > U+10FFFF are invalid).
+std::size_t utf8_sequence(std::string_view s, std::size_t i) {
+    auto const b = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]); };
+    auto const c0 = b(0);
+    if (c0 < 0x80) return 1;
+    std::size_t n = c0 >= 0xF0 ? 4 : c0 >= 0xE0 ? 3 : c0 >= 0xC2 ? 2 : 0;
+    if (n == 0 || c0 > 0xF4 || i + n > s.size()) return 0;
+    for (std::size_t k = 1; k < n; ++k)
+        if ((b(k) & 0xC0) != 0x80) return 0;
+    if (c0 == 0xE0 && b(1) < 0xA0) return 0;
+    if (c0 == 0xED && b(1) >= 0xA0) return 0;
+    if (c0 == 0xF0 && b(1) < 0x90) return 0;
+    if (c0 == 0xF4 && b(1) >= 0x90) return 0;
+    return n;
+}
+} // namespace
+
+std::string to_valid_utf8(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size();) {
+        if (auto n = utf8_sequence(s, i)) {
+            out.append(s.substr(i, n));
+            i += n;
+        } else {
+            out += "\xEF\xBF\xBD";
+            ++i;
+        }
+    }
+    return out;
+}
+
+} // namespace farol::util

@@ -60,6 +60,8 @@ std::pair<std::string, std::string> sample_for(std::string const& value_name) {
         {"PATH", {"/srv/farol/x", "/srv/farol/x"}},
         {"URL", {"HTTPS://Farol.Example.org/base/", "https://farol.example.org/base"}},
         {"LOG", {"/var/log/farol.log", "/var/log/farol.log"}},
+        {"TAGS", {"es pt-BR", "es pt-BR"}},
+        {"CHAINS", {"es:pt-BR ht:fr,en", "es:pt-BR ht:fr,en"}},
     };
     auto const it = samples.find(value_name);
     REQUIRE(it != samples.end());
@@ -109,7 +111,7 @@ TEST_CASE("config defaults are the documented ones", "[config]") {
 
 TEST_CASE("config describe_settings names flags and variables from keys", "[config]") {
     auto const all = describe_settings();
-    REQUIRE(all.size() == 22);
+    REQUIRE(all.size() == 25);
     std::set<std::string> keys, flags, envs;
     for (auto const& info : all) {
         CHECK(!info.help.empty());
@@ -424,4 +426,17 @@ TEST_CASE("config table bounds fit their fields", "[config]") {
             CHECK(std::get<std::uint64_t>(s.load(c)) == bound);
         }
     }
+}
+
+TEST_CASE("config languages and fallback chains are checked when read", "[config]") {
+    config_loader l;
+    auto const lang = expect_error([&] { l.apply_flag("site.languages", "pt-BR ../x"); });
+    CHECK(lang.setting == "site.languages");
+    auto const none = expect_error([&] { l.apply_flag("site.languages", "   "); });
+    CHECK(none.setting == "site.languages");
+    auto const chain = expect_error([&] { l.apply_flag("site.fallbacks", "ht=fr"); });
+    CHECK(chain.setting == "site.fallbacks");
+    CHECK(contains(chain.what(), "ht=fr"));
+    l.apply_flag("site.fallbacks", "ht:fr,pt-BR ar:fr");
+    CHECK(l.result().fallbacks == "ht:fr,pt-BR ar:fr");
 }

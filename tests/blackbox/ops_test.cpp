@@ -33,7 +33,7 @@ TEST_CASE("/metrics speaks the Prometheus text format", "[blackbox][ops]") {
     test_server s;
     // One keep-alive connection: closed ones would still count as open until the server has seen their EOF.
     raw_client c(s.port());
-    for (auto const* target : {"/healthz", "/healthz", "/missing"}) {
+    for (auto const* target : {"/healthz", "/healthz", "/no/such/route"}) {
         c.send(std::string("GET ") + target + " HTTP/1.1\r\nHost: t\r\n\r\n");
         REQUIRE(c.read_reply());
     }

@@ -12,7 +12,8 @@ TEST_CASE("unknown paths are 404 with a short page", "[blackbox][http]") {
     auto r = get(s.port(), "/no/such/page");
     CHECK(r.status == 404);
     CHECK(r.header("content-type") == "text/html; charset=utf-8");
-    CHECK(r.body.find("Not Found") != std::string::npos);
+    CHECK(r.body.find("<html lang=\"pt-BR\"") != std::string::npos);
+    CHECK(r.body.find("<h1>Página não encontrada</h1>") != std::string::npos);
     CHECK(r.header("cache-control") == "no-store");
 }
 

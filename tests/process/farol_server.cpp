@@ -8,11 +8,13 @@ std::vector<std::string> serve_args(temp_dir const& data, temp_dir const& static
             "--server-threads", "2",
             "--paths-data", data.path().string(),
             "--paths-static", static_files.path().string(),
+            "--paths-templates", std::string(FAROL_SOURCE_DIR) + "/templates",
             "--log-access", "off"};
 }
 
 farol_server::farol_server(options o) {
-    static_.write("robots.txt", "User-agent: *\n");
+    std::filesystem::copy(std::filesystem::path(FAROL_SOURCE_DIR) / "static", static_.path(),
+                          std::filesystem::copy_options::recursive);
     if (o.fill_static) o.fill_static(static_);
     process_options p{serve_args(data_, static_), std::move(o.env), o.max_open_files};
     if (o.any_port) p.args.insert(p.args.end(), {"--listen-port", "0"});

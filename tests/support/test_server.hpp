@@ -1,34 +1,32 @@
 #pragma once
 #include "app/app.hpp"
 #include "app/config.hpp"
+#include "support/temp_dir.hpp"
 #include "util/clock.hpp"
 
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace farol::test {
 
-// A unique temporary directory, removed with the object.
-class temp_dir {
-public:
-    temp_dir();
-    ~temp_dir();
-    std::filesystem::path const& path() const { return path_; }
-    void write(std::string const& relative, std::string const& bytes) const;
-
-private:
-    std::filesystem::path path_;
-};
-
 // Fixed 2026-11-23T12:00:00Z, the clock every test starts from.
 util::clock::time_point test_epoch();
 
-// The real server on 127.0.0.1 port 0 with a temporary data dir and a small static/ of its own.
+// `farol import DIR` into data_dir, throwing with the problems if the bundles are refused.
+void import_bundles(std::filesystem::path const& bundles, std::filesystem::path const& data_dir);
+
+// The sample campaigns of the repository.
+inline std::filesystem::path sample_campaigns() { return std::filesystem::path(FAROL_SOURCE_DIR) / "campaigns"; }
+
+// The real server on 127.0.0.1 port 0 with a temporary data dir, a copy of static/, the real
+// templates, and the given bundles imported before it starts (none by default).
 class test_server {
 public:
-    explicit test_server(std::function<void(app::config&)> tweak = {});
+    explicit test_server(std::function<void(app::config&)> tweak = {},
+                         std::optional<std::filesystem::path> bundles = std::nullopt);
     ~test_server();
     std::uint16_t port() const { return app_->port(); }
     app::app& get() { return *app_; }

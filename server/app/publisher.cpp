@@ -1,0 +1,90 @@
+#include "app/publisher.hpp"
+
+#include "util/log.hpp"
+
+#include <chrono>
+
+namespace farol::app {
+
+namespace {
+constexpr auto max_sleep = std::chrono::minutes(10);
+constexpr auto retry_after_failure = std::chrono::seconds(30);
+}
+
+publisher::publisher(build_fn build, content::site_holder& holder, util::clock const& clock)
+    : build_(std::move(build)), holder_(holder), clock_(clock) {}
+
+publisher::~publisher() { stop(); }
+
+void publisher::publish_now() { build_and_publish(); }
+
+void publisher::build_and_publish() {
+    auto const started = std::chrono::steady_clock::now();
+    auto next = build_();
+    auto const pages = next->pages.size();
+    holder_.publish(std::move(next));
+    {
+        std::lock_guard lock(mutex_);
+        ++builds_;
+    }
+    auto const ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
+    util::log_info("published site: " + std::to_string(pages) + " pages in " + std::to_string(ms.count()) + " ms");
+}
+
+void publisher::start() {
+    thread_ = std::thread([this] { run(); });
+}
+
+void publisher::request() {
+    std::lock_guard lock(mutex_);
+    requested_ = true;
+    wake_.notify_one();
+}
+
+void publisher::stop() {
+    {
+        std::lock_guard lock(mutex_);
+        stopping_ = true;
+        wake_.notify_one();
+    }
+    if (thread_.joinable()) thread_.join();
+}
+
+std::uint64_t publisher::builds() const {
+    std::lock_guard lock(mutex_);
+    return builds_;
+}
+
+void publisher::run() {
+    std::unique_lock lock(mutex_);
+    bool failed = false;
+    while (!stopping_) {
+        auto wait = std::chrono::duration_cast<std::chrono::steady_clock::duration>(max_sleep);
+        if (failed) {
+            // A window that keeps failing to build must not spin: wait, unless asked explicitly.
+            wait = retry_after_failure;
+        } else if (auto const next = holder_.snapshot()->next_change) {
+            auto const until = *next - clock_.now();
+            wait = std::max<std::chrono::steady_clock::duration>(
+                std::chrono::milliseconds(0),
+                std::min(wait, std::chrono::duration_cast<std::chrono::steady_clock::duration>(until)));
+        }
+        bool const woken = wake_.wait_for(lock, wait, [this] { return requested_ || stopping_; });
+        if (stopping_) break;
+        auto const next = holder_.snapshot()->next_change;
+        bool const window_moved = next && *next <= clock_.now();
+        if (!woken && !window_moved) continue;
+        requested_ = false;
+        lock.unlock();
+        try {
+            build_and_publish();
+            failed = false;
+        } catch (std::exception const& e) {
+            failed = true;
+            util::log_error(std::string("publishing the site failed, the previous site stays: ") + e.what());
+        }
+        lock.lock();
+    }
+}
+
+} // namespace farol::app

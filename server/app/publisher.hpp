@@ -1,0 +1,48 @@
+#pragma once
+#include "content/site.hpp"
+#include "util/clock.hpp"
+
+#include <condition_variable>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+namespace farol::app {
+
+// Builds Site snapshots off the io threads and swaps them in: on request (SIGHUP, import) and when
+// a publish window opens or closes. A failed build is logged and the current site stays.
+class publisher {
+public:
+    using build_fn = std::function<std::shared_ptr<content::site const>()>;
+
+    publisher(build_fn build, content::site_holder& holder, util::clock const& clock);
+    ~publisher();
+    publisher(publisher const&) = delete;
+    publisher& operator=(publisher const&) = delete;
+
+    // Builds and publishes on the calling thread; throws what the build throws.
+    void publish_now();
+    // Starts the background thread that serves request() and publish windows.
+    void start();
+    // Asks for a rebuild soon; never blocks on the build.
+    void request();
+    void stop();
+    std::uint64_t builds() const;
+
+private:
+    void run();
+    void build_and_publish();
+
+    build_fn build_;
+    content::site_holder& holder_;
+    util::clock const& clock_;
+    mutable std::mutex mutex_;
+    std::condition_variable wake_;
+    bool requested_ = false;
+    bool stopping_ = false;
+    std::uint64_t builds_ = 0;
+    std::thread thread_;
+};
+
+} // namespace farol::app

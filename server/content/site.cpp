@@ -1,0 +1,67 @@
+#include "content/site.hpp"
+
+#include <algorithm>
+
+namespace farol::content {
+
+namespace {
+// Generations are unique across holders, so one per-thread cache serves them all.
+std::atomic<std::uint64_t> next_generation{1};
+
+struct thread_cache {
+    std::uint64_t generation = 0;
+    std::shared_ptr<content::site const> snapshot;
+};
+thread_local thread_cache cache;
+} // namespace
+
+bool site::has_language(std::string_view tag) const {
+    return std::find(languages.begin(), languages.end(), tag) != languages.end();
+}
+
+http::representation const* site::page(std::string_view path) const {
+    auto it = pages.find(path);
+    return it == pages.end() ? nullptr : &it->second;
+}
+
+http::representation const* site::error(std::string_view lang, unsigned status) const {
+    std::string key;
+    key.reserve(lang.size() + 4);
+    key.append(lang).append(" ").append(std::to_string(status));
+    auto it = errors.find(key);
+    return it == errors.end() ? nullptr : &it->second;
+}
+
+http::representation const* site::material(std::string_view hash, std::string_view name) const {
+    std::string key;
+    key.reserve(hash.size() + name.size() + 1);
+    key.append(hash).append("/").append(name);
+    auto it = materials.find(key);
+    return it == materials.end() ? nullptr : &it->second;
+}
+
+site_holder::site_holder(std::shared_ptr<site const> initial)
+    : site_(std::move(initial)), generation_(next_generation.fetch_add(1)) {}
+
+site const& site_holder::current() const {
+    auto const g = generation_.load(std::memory_order_acquire);
+    if (cache.generation != g) {
+        std::lock_guard lock(mutex_);
+        cache.snapshot = site_;
+        cache.generation = generation_.load(std::memory_order_relaxed);
+    }
+    return *cache.snapshot;
+}
+
+std::shared_ptr<site const> site_holder::snapshot() const {
+    std::lock_guard lock(mutex_);
+    return site_;
+}
+
+void site_holder::publish(std::shared_ptr<site const> next) {
+    std::lock_guard lock(mutex_);
+    site_ = std::move(next);
+    generation_.store(next_generation.fetch_add(1), std::memory_order_release);
+}
+
+} // namespace farol::content

@@ -1,0 +1,58 @@
+#pragma once
+#include "content/model.hpp"
+#include "http/representation.hpp"
+
+#include <atomic>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace farol::content {
+
+// One published state of the public site: every page in every language already rendered and
+// compressed. Immutable once built; readers hold it through a shared_ptr.
+struct site {
+    std::shared_ptr<content::library const> source; // what the pages were built from (search pages reuse it)
+    std::vector<std::string> languages; // UI languages, default first
+    std::string default_language;
+    // Keyed by path: "/pt-BR/", "/pt-BR/c/<slug>", "/sitemap.xml", "/robots.txt".
+    std::map<std::string, http::representation, std::less<>> pages;
+    // Keyed by "<lang> <status>", e.g. "ar 404".
+    std::map<std::string, http::representation, std::less<>> errors;
+    // Keyed by "<hash>/<file-name>" as in /m/<hash>/<file-name>.
+    std::map<std::string, http::representation, std::less<>> materials;
+    // When a publish window opens or closes next, so the site is rebuilt then.
+    std::optional<std::chrono::system_clock::time_point> next_change;
+
+    bool has_language(std::string_view tag) const;
+    http::representation const* page(std::string_view path) const;
+    http::representation const* error(std::string_view lang, unsigned status) const;
+    http::representation const* material(std::string_view hash, std::string_view name) const;
+};
+
+// The current site, swapped atomically on publish. current() takes no lock on the read path:
+// each thread keeps its own reference and re-reads only when the generation moved.
+class site_holder {
+public:
+    explicit site_holder(std::shared_ptr<site const> initial);
+    site_holder(site_holder const&) = delete;
+    site_holder& operator=(site_holder const&) = delete;
+
+    // Valid until this thread calls current() again on any holder.
+    site const& current() const;
+    std::shared_ptr<site const> snapshot() const;
+    void publish(std::shared_ptr<site const> next);
+    std::uint64_t generation() const { return generation_.load(std::memory_order_acquire); }
+
+private:
+    mutable std::mutex mutex_; // taken only by publish() and by a thread's first read after it
+    std::shared_ptr<site const> site_;
+    std::atomic<std::uint64_t> generation_;
+};
+
+} // namespace farol::content

@@ -1,0 +1,14 @@
+#pragma once
+#include "content/site.hpp"
+#include "http/router.hpp"
+
+namespace farol::handlers::downloads {
+
+struct deps {
+    content::site_holder const& site;
+};
+
+// GET /m/<hash>/<file-name>: immutable material bytes with ranges, so a cut download resumes.
+void mount(http::router& r, deps d);
+
+} // namespace farol::handlers::downloads

@@ -1,0 +1,37 @@
+#include "handlers/error_pages.hpp"
+
+#include "http/conditional.hpp"
+#include "http/response.hpp"
+#include "i18n/negotiate.hpp"
+
+namespace farol::handlers {
+
+namespace {
+
+std::string reader_language(http::request_context const& ctx, content::site const& s) {
+    if (!ctx.segments.empty() && s.has_language(ctx.segments.front())) return ctx.segments.front();
+    return i18n::negotiate(ctx.header(http::field::accept_language), s.languages).value_or(s.default_language);
+}
+
+} // namespace
+
+http::error_renderer localized_errors(content::site_holder const& site) {
+    return [&site](http::request_context const& ctx, http::status status, std::string_view detail) {
+        if (ctx.encoded_path.starts_with("/api/")) return http::default_error(ctx, status, detail);
+        auto const& s = site.current();
+        auto const lang = reader_language(ctx, s);
+        auto const* rep = s.error(lang, static_cast<unsigned>(status));
+        if (!rep) return http::default_error(ctx, status, detail);
+        auto const coding = http::choose_encoding(ctx.header(http::field::accept_encoding), rep->br.has_value(),
+                                                  rep->gzip.has_value());
+        auto const& enc = coding == "br" ? *rep->br : coding == "gzip" ? *rep->gzip : rep->identity;
+        auto res = http::make_bytes(status, enc.bytes, rep->content_type);
+        if (!coding.empty()) res.set(http::field::content_encoding, coding);
+        res.set(http::field::vary, "Accept-Encoding, Accept-Language");
+        res.set(http::field::content_language, lang);
+        res.set(http::field::cache_control, "no-store");
+        return res;
+    };
+}
+
+} // namespace farol::handlers

@@ -1,0 +1,30 @@
+#pragma once
+#include "content/site.hpp"
+#include "http/router.hpp"
+
+#include <functional>
+#include <memory>
+
+namespace farol::store {
+class database;
+}
+namespace farol::view {
+class page_renderer;
+}
+
+namespace farol::handlers::search {
+
+struct deps {
+    content::site_holder const& site;
+    std::shared_ptr<store::database> db;
+    // The renderer exists once the server knows its own address, just after it starts listening.
+    std::function<std::shared_ptr<view::page_renderer const>()> pages;
+};
+
+constexpr std::size_t max_query_bytes = 200;
+constexpr std::size_t max_results = 20;
+
+// GET /<lang>/search?q=: full-text search (SQLite FTS5) rendered per request on the worker pool.
+void mount(http::router& r, deps d);
+
+} // namespace farol::handlers::search

@@ -1,0 +1,80 @@
+#pragma once
+#include "content/model.hpp"
+#include "i18n/fallback.hpp"
+
+#include <boost/json/object.hpp>
+
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace farol::content {
+class static_assets;
+}
+namespace farol::i18n {
+class catalogs;
+}
+
+namespace farol::view {
+
+class templates;
+
+struct site_options {
+    std::string public_url; // absolute, no trailing slash: canonical, hreflang and share links
+    std::string exit_url;   // where the quick-exit control leaves for
+    i18n::fallback_map fallbacks;
+};
+
+// A search hit as the page shows it (the store's hit, without the store).
+struct search_result {
+    std::string slug, language, title, snippet;
+};
+
+// Turns content into HTML pages in one UI language. Used by the Site build for every page, and
+// per request only for search results. Thread-safe.
+class page_renderer {
+public:
+    page_renderer(std::shared_ptr<templates const> views, std::shared_ptr<i18n::catalogs const> catalogs,
+                  std::shared_ptr<content::static_assets const> assets, site_options options);
+    ~page_renderer();
+
+    std::string home(std::string_view lang, std::vector<content::campaign const*> const& published,
+                     content::library const& lib) const;
+    std::string campaign(std::string_view lang, content::campaign const& c, content::library const& lib) const;
+    std::string error(std::string_view lang, unsigned status, content::library const& lib) const;
+    std::string search(std::string_view lang, std::string_view query, std::vector<search_result> const& results,
+                       std::string const& message, content::library const& lib) const;
+    std::string sitemap(std::vector<content::campaign const*> const& published) const;
+    std::string robots() const;
+
+    i18n::catalogs const& catalogs() const { return *catalogs_; }
+    site_options const& options() const { return options_; }
+    // The translation shown for lang: lang itself, else along the fallback chain, else any.
+    content::translation const& pick_translation(content::campaign const& c, std::string_view lang) const;
+    // The languages to try for lang, in order (configured chain, then the default).
+    std::vector<std::string> chain(std::string_view lang) const;
+
+private:
+    struct page_meta;
+    boost::json::object layout(std::string_view lang, page_meta const& meta, content::library const& lib) const;
+    boost::json::array hotlines(std::string_view lang, std::vector<std::string> const& ids,
+                                content::library const& lib) const;
+    boost::json::array materials(std::string_view lang, content::campaign const& c) const;
+    std::string url(std::string_view path) const { return options_.public_url + std::string(path); }
+
+    std::shared_ptr<templates const> views_;
+    std::shared_ptr<i18n::catalogs const> catalogs_;
+    std::shared_ptr<content::static_assets const> assets_;
+    site_options options_;
+    std::map<std::string, boost::json::object, std::less<>> strings_; // lang -> {{t.*}} tree
+};
+
+// "/pt-BR/c/<slug>" and friends: the one place page paths are spelled.
+std::string home_path(std::string_view lang);
+std::string campaign_path(std::string_view lang, std::string_view slug);
+std::string search_path(std::string_view lang);
+std::string material_path(content::material_file const& f);
+
+} // namespace farol::view

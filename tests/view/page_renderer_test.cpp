@@ -1,0 +1,102 @@
+#include "view/page_renderer.hpp"
+
+#include "content/static_assets.hpp"
+#include "i18n/catalogs.hpp"
+#include "support/test_server.hpp"
+#include "view/site_builder.hpp"
+#include "view/templates.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace farol;
+
+namespace {
+
+std::filesystem::path const source = FAROL_SOURCE_DIR;
+
+view::page_renderer make_renderer(std::string fallbacks = "ht:fr") {
+    auto cat = std::make_shared<i18n::catalogs const>(
+        i18n::catalogs::load(source / "templates/i18n", {"pt-BR", "es", "en", "fr", "ht", "ar"}));
+    return view::page_renderer(view::templates::load(source / "templates"), cat,
+                               content::static_assets::load(source / "static"),
+                               {"https://farol.example.org", "https://neutral.example", i18n::parse_fallbacks(fallbacks)});
+}
+
+content::library two_language_library() {
+    content::library lib;
+    lib.hotlines.push_back({"disque-100", "100", {{"pt-BR", "Disque 100"}}, {{"pt-BR", "Direitos humanos."}}});
+    content::campaign c;
+    c.slug = "teste";
+    c.default_language = "pt-BR";
+    c.hotlines = {"disque-100"};
+    c.translations.push_back({"pt-BR", "Título PT", "Resumo PT", "", "<p>corpo pt</p>"});
+    c.translations.push_back({"fr", "Titre FR", "Résumé FR", "", "<p>corps fr</p>"});
+    lib.campaigns.push_back(c);
+    return lib;
+}
+
+bool has(std::string const& s, std::string const& part) { return s.find(part) != std::string::npos; }
+
+} // namespace
+
+TEST_CASE("a missing translation falls back along the chain and says so in the reader's language", "[view]") {
+    auto const pages = make_renderer();
+    auto const lib = two_language_library();
+    auto const html = pages.campaign("ht", lib.campaigns[0], lib);
+    CHECK(has(html, "<html lang=\"ht\" dir=\"ltr\">"));
+    CHECK(has(html, "<article lang=\"fr\" dir=\"ltr\">"));
+    CHECK(has(html, "Titre FR"));
+    auto const notice = pages.catalogs().text("ht", "campaign.fallback_notice",
+                                              {{"requested", "Kreyòl ayisyen"}, {"shown", "Français"}});
+    CHECK(has(html, "<p class=\"notice\" role=\"note\">" + notice + "</p>"));
+    CHECK(has(html, "<meta name=\"robots\" content=\"noindex\">"));
+    CHECK(has(html, "<link rel=\"canonical\" href=\"https://farol.example.org/fr/c/teste\">"));
+    // The switcher and the alternates offer only real translations.
+    CHECK(has(html, "hreflang=\"fr\""));
+    CHECK(!has(html, "hreflang=\"es\""));
+    // Without a chain for es, Spanish readers get the default language.
+    auto const es = pages.campaign("es", lib.campaigns[0], lib);
+    CHECK(has(es, "<article lang=\"pt-BR\""));
+    CHECK(has(es, "class=\"notice\""));
+    // A page in its own language has no notice and indexes normally.
+    auto const fr = pages.campaign("fr", lib.campaigns[0], lib);
+    CHECK(!has(fr, "class=\"notice\""));
+    CHECK(!has(fr, "noindex"));
+}
+
+TEST_CASE("Arabic pages are right to left and name the quick exit target", "[view]") {
+    auto const pages = make_renderer();
+    auto const lib = two_language_library();
+    auto const html = pages.home("ar", view::published_at(lib, std::chrono::system_clock::now()), lib);
+    CHECK(has(html, "<html lang=\"ar\" dir=\"rtl\">"));
+    CHECK(has(html, "href=\"https://neutral.example\""));
+    CHECK(has(html, "href=\"tel:100\""));
+}
+
+TEST_CASE("publish windows decide what the site contains, and when it changes next", "[view]") {
+    auto const pages = make_renderer();
+    auto lib = two_language_library();
+    auto const now = test::test_epoch();
+    lib.campaigns[0].window.from = now + std::chrono::hours(1);
+    lib.campaigns[0].window.until = now + std::chrono::hours(5);
+    auto const locate = [](std::string_view) { return std::filesystem::path("/nonexistent"); };
+    auto const before = view::build_site(pages, lib, locate, now);
+    CHECK(before->page("/pt-BR/c/teste") == nullptr);
+    CHECK(before->page("/pt-BR/") != nullptr);
+    REQUIRE(before->next_change);
+    CHECK(*before->next_change == now + std::chrono::hours(1));
+    auto const during = view::build_site(pages, lib, locate, now + std::chrono::hours(2));
+    CHECK(during->page("/ht/c/teste") != nullptr);
+    CHECK(*during->next_change == now + std::chrono::hours(5));
+    auto const after = view::build_site(pages, lib, locate, now + std::chrono::hours(5));
+    CHECK(after->page("/pt-BR/c/teste") == nullptr);
+    CHECK(!after->next_change);
+    CHECK(after->error("ar", 404) != nullptr);
+}
+
+TEST_CASE("download names follow RFC 6266 with an ASCII fallback", "[view]") {
+    CHECK(view::attachment_disposition("folheto-pt-BR.pdf") ==
+          "attachment; filename=\"folheto-pt-BR.pdf\"; filename*=UTF-8''folheto-pt-BR.pdf");
+    CHECK(view::attachment_disposition("guia \"São Paulo\".pdf") ==
+          "attachment; filename=\"guia _S__o Paulo_.pdf\"; filename*=UTF-8''guia%20%22S%C3%A3o%20Paulo%22.pdf");
+}
