@@ -26,6 +26,7 @@
 #include <algorithm>
 #include <atomic>
 #include <mutex>
+#include <thread>
 
 namespace farol::app {
 
@@ -56,7 +57,7 @@ struct app::impl {
     std::string render_metrics() const;
     void load_views();
     void make_renderer();
-    std::shared_ptr<content::site const> build_site() const;
+    std::shared_ptr<content::site const> build_site(content::site const* previous, bool allow_fast) const;
 };
 
 namespace {
@@ -99,10 +100,14 @@ void app::impl::make_renderer() {
     pages = std::move(renderer);
 }
 
-std::shared_ptr<content::site const> app::impl::build_site() const {
+std::shared_ptr<content::site const> app::impl::build_site(content::site const* previous, bool allow_fast) const {
     auto lib = std::make_shared<content::library const>(store::load_library(*db));
+    view::build_options options;
+    options.previous = previous;
+    options.allow_fast = allow_fast;
+    options.threads = std::max(1u, std::thread::hardware_concurrency());
     auto s = view::build_site(*pages, *lib, [this](std::string_view sha) { return materials->path_of(sha); },
-                              clock.now());
+                              clock.now(), options);
     std::const_pointer_cast<content::site>(s)->source = lib;
     return s;
 }
@@ -169,7 +174,9 @@ void app::start() {
     if (m.signals_wanted) m.server->handle_signals([this] { reload(); }); // before "listening" is logged
     m.server->start();
     m.make_renderer();
-    m.publish = std::make_unique<publisher>([&m] { return m.build_site(); }, m.site, m.clock);
+    m.publish = std::make_unique<publisher>(
+        [&m](content::site const* previous, bool allow_fast) { return m.build_site(previous, allow_fast); }, m.site,
+        m.clock);
     m.publish->publish_now();
     m.publish->start();
     m.is_ready = m.db->healthy();

@@ -16,19 +16,22 @@ publisher::publisher(build_fn build, content::site_holder& holder, util::clock c
 
 publisher::~publisher() { stop(); }
 
-void publisher::publish_now() { build_and_publish(); }
+void publisher::publish_now() { build_and_publish(true); }
 
-void publisher::build_and_publish() {
+void publisher::build_and_publish(bool allow_fast) {
     auto const started = std::chrono::steady_clock::now();
-    auto next = build_();
+    auto const current = holder_.snapshot();
+    auto next = build_(current.get(), allow_fast);
     auto const pages = next->pages.size();
+    auto const quality = next->refine_pending ? " (fast compression, refining)" : "";
     holder_.publish(std::move(next));
     {
         std::lock_guard lock(mutex_);
         ++builds_;
     }
     auto const ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
-    util::log_info("published site: " + std::to_string(pages) + " pages in " + std::to_string(ms.count()) + " ms");
+    util::log_info("published site: " + std::to_string(pages) + " pages in " + std::to_string(ms.count()) + " ms" +
+                   quality);
 }
 
 void publisher::start() {
@@ -63,6 +66,8 @@ void publisher::run() {
         if (failed) {
             // A window that keeps failing to build must not spin: wait, unless asked explicitly.
             wait = retry_after_failure;
+        } else if (holder_.snapshot()->refine_pending) {
+            wait = {};
         } else if (auto const next = holder_.snapshot()->next_change) {
             auto const until = *next - clock_.now();
             wait = std::max<std::chrono::steady_clock::duration>(
@@ -71,13 +76,15 @@ void publisher::run() {
         }
         bool const woken = wake_.wait_for(lock, wait, [this] { return requested_ || stopping_; });
         if (stopping_) break;
-        auto const next = holder_.snapshot()->next_change;
-        bool const window_moved = next && *next <= clock_.now();
-        if (!woken && !window_moved) continue;
+        auto const current = holder_.snapshot();
+        bool const window_moved = current->next_change && *current->next_change <= clock_.now();
+        bool const refine = current->refine_pending && !failed;
+        if (!woken && !window_moved && !refine) continue;
+        bool const asked = requested_ || window_moved;
         requested_ = false;
         lock.unlock();
         try {
-            build_and_publish();
+            build_and_publish(asked);
             failed = false;
         } catch (std::exception const& e) {
             failed = true;

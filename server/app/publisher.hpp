@@ -10,11 +10,13 @@
 
 namespace farol::app {
 
-// Builds Site snapshots off the io threads and swaps them in: on request (SIGHUP, import) and when
-// a publish window opens or closes. A failed build is logged and the current site stays.
+// Builds Site snapshots off the io threads and swaps them in: on request (SIGHUP, import), when a
+// publish window opens or closes, and once more at the best compression after a fast build.
+// A failed build is logged and the current site stays.
 class publisher {
 public:
-    using build_fn = std::function<std::shared_ptr<content::site const>()>;
+    // Builds from the store; `previous` lends unchanged pages, `allow_fast` permits a fast first pass.
+    using build_fn = std::function<std::shared_ptr<content::site const>(content::site const* previous, bool allow_fast)>;
 
     publisher(build_fn build, content::site_holder& holder, util::clock const& clock);
     ~publisher();
@@ -32,7 +34,7 @@ public:
 
 private:
     void run();
-    void build_and_publish();
+    void build_and_publish(bool allow_fast);
 
     build_fn build_;
     content::site_holder& holder_;

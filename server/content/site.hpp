@@ -26,6 +26,8 @@ struct site {
     std::map<std::string, http::representation, std::less<>> errors;
     // Keyed by "<hash>/<file-name>" as in /m/<hash>/<file-name>.
     std::map<std::string, http::representation, std::less<>> materials;
+    // Pages built with a fast brotli quality, to be rebuilt at the best one in the background.
+    bool refine_pending = false;
     // When a publish window opens or closes next, so the site is rebuilt then.
     std::optional<std::chrono::system_clock::time_point> next_change;
 

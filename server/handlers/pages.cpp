@@ -11,8 +11,7 @@ namespace {
 http::response serve_page(http::request_context const& ctx, content::site const& s, std::string const& path) {
     auto const* rep = s.page(path);
     if (!rep) throw http::http_error(http::status::not_found, "No such page.");
-    auto res = http::serve(ctx, *rep);
-    return res;
+    return http::serve(ctx, *rep);
 }
 
 } // namespace

@@ -29,13 +29,16 @@ void set_common(response& res, representation const& rep, representation::encode
 
 } // namespace
 
-representation make_representation(shared_bytes bytes, std::string content_type, std::string cache_control) {
+representation make_representation(shared_bytes bytes, std::string content_type, std::string cache_control,
+                                   int brotli_quality) {
     representation rep;
     auto const hash = util::content_hash(bytes.data);
     rep.identity = {bytes, "\"" + hash + "\""};
     if (compressible(content_type) && bytes.data.size() >= min_compress_size) {
         rep.gzip = encode_if_smaller(util::gzip_compress(bytes.data), bytes.data.size(), hash, "-gz");
-        rep.br = encode_if_smaller(util::brotli_compress(bytes.data), bytes.data.size(), hash, "-br");
+        auto const suffix = brotli_quality == best_brotli_quality ? std::string("-br") : "-br" + std::to_string(brotli_quality);
+        rep.br = encode_if_smaller(util::brotli_compress(bytes.data, brotli_quality), bytes.data.size(), hash, suffix);
+        rep.br_quality = brotli_quality;
     }
     rep.content_type = std::move(content_type);
     rep.cache_control = std::move(cache_control);

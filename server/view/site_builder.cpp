@@ -1,11 +1,18 @@
 #include "view/site_builder.hpp"
 
 #include "i18n/catalogs.hpp"
+#include "util/hash.hpp"
 #include "util/mapped_file.hpp"
 #include "view/page_renderer.hpp"
 
 #include <boost/url/encode.hpp>
 #include <boost/url/grammar/lut_chars.hpp>
+
+#include <algorithm>
+#include <atomic>
+#include <exception>
+#include <mutex>
+#include <thread>
 
 namespace farol::view {
 
@@ -14,10 +21,16 @@ namespace {
 constexpr char const* page_cache = "public, max-age=60";
 constexpr char const* immutable_cache = "public, max-age=31536000, immutable";
 constexpr unsigned error_statuses[] = {400, 404, 405, 413, 414, 431, 500, 503};
+constexpr int fast_brotli_quality = 5;
 
-http::representation html(std::string body, char const* cache) {
-    return http::make_representation(http::shared_bytes::copy_of(std::move(body)), "text/html; charset=utf-8", cache);
-}
+// One rendered document waiting for its compressed variants.
+struct page_job {
+    std::map<std::string, http::representation, std::less<>>* into;
+    std::string key;
+    std::string body;
+    char const* content_type;
+    char const* cache;
+};
 
 void add_next_change(std::optional<std::chrono::system_clock::time_point>& next,
                      std::optional<std::chrono::system_clock::time_point> t,
@@ -33,6 +46,66 @@ http::representation material(content::material_file const& f, material_locator 
     rep.cache_control = immutable_cache;
     rep.content_disposition = attachment_disposition(f.file_name);
     return rep;
+}
+
+// Previous representations by identity ETag, usable when they are at least as well compressed.
+std::map<std::string, http::representation const*> reusable(content::site const* previous) {
+    std::map<std::string, http::representation const*> out;
+    if (!previous) return out;
+    for (auto const* m : {&previous->pages, &previous->errors})
+        for (auto const& [_, rep] : *m)
+            if (!rep.br || rep.br_quality >= http::best_brotli_quality) out.emplace(rep.identity.etag, &rep);
+    return out;
+}
+
+// Compresses jobs[i] for every i in `todo`, spread over `threads` threads.
+std::vector<http::representation> compress_all(std::vector<page_job> const& jobs, std::vector<std::size_t> const& todo,
+                                               int quality, unsigned threads) {
+    std::vector<http::representation> out(todo.size());
+    std::atomic<std::size_t> next{0};
+    std::exception_ptr failure;
+    std::mutex failure_mutex;
+    auto work = [&] {
+        try {
+            for (std::size_t i; (i = next.fetch_add(1)) < todo.size();) {
+                auto const& j = jobs[todo[i]];
+                out[i] = http::make_representation(http::shared_bytes::copy_of(j.body), j.content_type, j.cache, quality);
+            }
+        } catch (...) {
+            std::lock_guard lock(failure_mutex);
+            failure = std::current_exception();
+        }
+    };
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < std::max(1u, threads); ++t) pool.emplace_back(work);
+    work();
+    for (auto& t : pool) t.join();
+    if (failure) std::rethrow_exception(failure);
+    return out;
+}
+
+// Fills every job's map: reused, shared with an identical page, or freshly compressed.
+bool publish_jobs(std::vector<page_job>& jobs, build_options const& options) {
+    auto const previous = reusable(options.previous);
+    std::map<std::string, std::size_t> first_with_etag; // identical pages (error pages) compress once
+    std::vector<std::size_t> todo;
+    std::vector<std::string> etags(jobs.size());
+    for (std::size_t i = 0; i < jobs.size(); ++i) {
+        etags[i] = "\"" + util::content_hash(jobs[i].body) + "\"";
+        if (previous.contains(etags[i])) continue;
+        if (first_with_etag.emplace(etags[i], i).second) todo.push_back(i);
+    }
+    bool const fast = options.allow_fast && todo.size() > options.fast_over;
+    auto const built = compress_all(jobs, todo, fast ? fast_brotli_quality : http::best_brotli_quality, options.threads);
+    std::map<std::string, http::representation const*> fresh;
+    for (std::size_t k = 0; k < todo.size(); ++k) fresh.emplace(etags[todo[k]], &built[k]);
+    for (std::size_t i = 0; i < jobs.size(); ++i) {
+        auto const it = previous.find(etags[i]);
+        auto rep = it != previous.end() ? *it->second : *fresh.at(etags[i]);
+        rep.cache_control = jobs[i].cache; // identical bytes may be cached differently (a page, an error)
+        jobs[i].into->insert_or_assign(std::move(jobs[i].key), std::move(rep));
+    }
+    return fast;
 }
 
 } // namespace
@@ -57,27 +130,28 @@ std::string attachment_disposition(std::string_view file_name) {
 
 std::shared_ptr<content::site const> build_site(page_renderer const& pages, content::library const& lib,
                                                 material_locator const& locate,
-                                                std::chrono::system_clock::time_point now) {
+                                                std::chrono::system_clock::time_point now, build_options const& options) {
     auto s = std::make_shared<content::site>();
     auto const& cat = pages.catalogs();
     s->languages = cat.languages();
     s->default_language = cat.default_language();
     auto const published = published_at(lib, now);
+    std::vector<page_job> jobs;
+    auto const html = "text/html; charset=utf-8";
     for (auto const& lang : s->languages) {
-        s->pages.emplace(home_path(lang), html(pages.home(lang, published, lib), page_cache));
+        jobs.push_back({&s->pages, home_path(lang), pages.home(lang, published, lib), html, page_cache});
         for (auto const* c : published)
-            s->pages.emplace(campaign_path(lang, c->slug), html(pages.campaign(lang, *c, lib), page_cache));
+            jobs.push_back({&s->pages, campaign_path(lang, c->slug), pages.campaign(lang, *c, lib), html, page_cache});
         for (auto status : error_statuses)
-            s->errors.emplace(lang + " " + std::to_string(status), html(pages.error(lang, status, lib), "no-store"));
+            jobs.push_back({&s->errors, lang + " " + std::to_string(status), pages.error(lang, status, lib), html, "no-store"});
     }
+    jobs.push_back({&s->pages, "/sitemap.xml", pages.sitemap(published), "application/xml; charset=utf-8", page_cache});
+    jobs.push_back({&s->pages, "/robots.txt", pages.robots(), "text/plain; charset=utf-8", page_cache});
+    s->refine_pending = publish_jobs(jobs, options);
     for (auto const* c : published)
         for (auto const& m : c->materials)
             for (auto const& f : m.files)
                 s->materials.try_emplace(f.sha256.substr(0, 16) + "/" + f.file_name, material(f, locate));
-    s->pages.emplace("/sitemap.xml", http::make_representation(http::shared_bytes::copy_of(pages.sitemap(published)),
-                                                               "application/xml; charset=utf-8", page_cache));
-    s->pages.emplace("/robots.txt", http::make_representation(http::shared_bytes::copy_of(pages.robots()),
-                                                              "text/plain; charset=utf-8", page_cache));
     for (auto const& c : lib.campaigns) {
         add_next_change(s->next_change, c.window.from, now);
         add_next_change(s->next_change, c.window.until, now);

@@ -15,12 +15,23 @@ class page_renderer;
 // Where a material's bytes are, by SHA-256 (the content-addressed material store).
 using material_locator = std::function<std::filesystem::path(std::string_view sha256)>;
 
+struct build_options {
+    // Pages whose bytes did not change keep their compressed variants from this site.
+    content::site const* previous = nullptr;
+    // Over this many pages to compress, brotli runs at a fast quality and the site is marked for a
+    // later refinement at the best quality (start-up with thousands of pages stays quick).
+    std::size_t fast_over = 300;
+    bool allow_fast = true;
+    unsigned threads = 1; // compression threads
+};
+
 // Renders, compresses and hashes every public page in every UI language, and maps every material
-// file: the whole public site as of `now`. Slow by design (brotli at its best ratio): run it off the
-// io threads. Throws if a template fails or a material file is missing.
+// file: the whole public site as of `now`. Slow by design: run it off the io threads. Throws if a
+// template fails or a material file is missing.
 std::shared_ptr<content::site const> build_site(page_renderer const& pages, content::library const& lib,
                                                 material_locator const& locate,
-                                                std::chrono::system_clock::time_point now);
+                                                std::chrono::system_clock::time_point now,
+                                                build_options const& options = {});
 
 // The campaigns public at `now`, in library order.
 std::vector<content::campaign const*> published_at(content::library const& lib,

@@ -18,6 +18,10 @@ struct templates::compiled {
     mu::mustache tmpl;
 };
 
+struct templates::partial_set {
+    std::map<std::string, mu::data, std::less<>> by_name;
+};
+
 namespace {
 
 std::mutex coverage_mutex;
@@ -143,17 +147,18 @@ std::shared_ptr<templates const> templates::load(fs::path const& dir) {
         out->string_keys_.merge(scan.string_keys);
         if (!name.starts_with("partials/")) out->pages_[name] = std::make_shared<compiled>(src.second);
     }
+    auto partials = std::make_shared<partial_set>();
+    for (auto const& [n, text] : out->partials_) partials->by_name.emplace(n, mu::data(text));
+    out->partial_data_ = std::move(partials);
     return out;
 }
 
 std::string templates::render(std::string_view name, json::value const& data) const {
     auto it = pages_.find(name);
     if (it == pages_.end()) throw template_error("unknown template '" + std::string(name) + "'");
-    std::map<std::string, mu::data, std::less<>> partials;
-    for (auto const& [n, text] : partials_) partials.emplace(n, mu::data(text));
     auto const root = to_data(data);
     std::lock_guard lock(render_mutex_);
-    loud_context ctx(&root, partials);
+    loud_context ctx(&root, partial_data_->by_name);
     std::string html = it->second->tmpl.render(ctx);
     if (!it->second->tmpl.is_valid())
         throw template_error(std::string(name) + ": " + it->second->tmpl.error_message());

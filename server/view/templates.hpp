@@ -38,8 +38,10 @@ public:
 
 private:
     struct compiled;
+    struct partial_set;
     std::map<std::string, std::shared_ptr<compiled>, std::less<>> pages_;
     std::map<std::string, std::string, std::less<>> partials_; // name -> source
+    std::shared_ptr<partial_set const> partial_data_;          // the same, as Mustache data
     std::set<std::string> string_keys_;
     mutable std::mutex render_mutex_; // kainjow's render() mutates the template object
 };

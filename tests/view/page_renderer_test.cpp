@@ -100,3 +100,40 @@ TEST_CASE("download names follow RFC 6266 with an ASCII fallback", "[view]") {
     CHECK(view::attachment_disposition("guia \"São Paulo\".pdf") ==
           "attachment; filename=\"guia _S__o Paulo_.pdf\"; filename*=UTF-8''guia%20%22S%C3%A3o%20Paulo%22.pdf");
 }
+
+TEST_CASE("a large build compresses fast first, then refines, and rebuilds reuse unchanged pages", "[view]") {
+    auto const pages = make_renderer();
+    auto const lib = two_language_library();
+    auto const now = test::test_epoch();
+    auto const locate = [](std::string_view) { return std::filesystem::path("/nonexistent"); };
+    view::build_options fast;
+    fast.fast_over = 0;
+    fast.threads = 2;
+    auto const first = view::build_site(pages, lib, locate, now, fast);
+    CHECK(first->refine_pending);
+    auto const* page = first->page("/ar/c/teste");
+    REQUIRE(page);
+    REQUIRE(page->br);
+    CHECK(page->br->etag.ends_with("-br5\""));
+
+    view::build_options refine;
+    refine.previous = first.get();
+    refine.allow_fast = false;
+    refine.fast_over = 0;
+    auto const refined = view::build_site(pages, lib, locate, now, refine);
+    CHECK(!refined->refine_pending);
+    auto const* best = refined->page("/ar/c/teste");
+    REQUIRE(best->br);
+    CHECK(best->br->etag.ends_with("-br\""));
+    CHECK(best->br->bytes.data.size() <= page->br->bytes.data.size());
+    CHECK(best->identity.etag == page->identity.etag);
+
+    view::build_options again;
+    again.previous = refined.get();
+    auto const rebuilt = view::build_site(pages, lib, locate, now, again);
+    // Unchanged bytes are shared, not compressed again.
+    CHECK(rebuilt->page("/ar/c/teste")->br->bytes.data.data() == best->br->bytes.data.data());
+    // Identical error pages share one compression but keep their own caching.
+    CHECK(rebuilt->error("fr", 405)->identity.bytes.data.data() == rebuilt->error("fr", 413)->identity.bytes.data.data());
+    CHECK(rebuilt->error("fr", 405)->cache_control == "no-store");
+}
