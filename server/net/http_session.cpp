@@ -98,7 +98,7 @@ void http_session::on_read_header(beast::error_code ec, std::size_t) {
         return reject_head(http::status::bad_request, "Ambiguous request framing: " + *why + ".");
 
     ctx_ = {};
-    ctx_.req.base() = parser_->get().base();
+    ctx_.req.base() = std::move(parser_->get().base()); // the parser keeps its framing state without the fields
     ctx_.request_id = env_.dispatcher.next_request_id();
     ctx_.received_at = env_.dispatcher.clock().now();
     plan_ = env_.dispatcher.prepare(ctx_);
@@ -110,7 +110,7 @@ void http_session::on_read_header(beast::error_code ec, std::size_t) {
                           true);
     parser_->body_limit(plan_.body_limit);
     if (parser_->is_done()) return do_handle();
-    if (beast::iequals(parser_->get()[http::field::expect], "100-continue")) return do_continue();
+    if (beast::iequals(ctx_.req[http::field::expect], "100-continue")) return do_continue();
     do_read_body();
 }
 
