@@ -23,8 +23,9 @@ bool out_of_resources(beast::error_code ec) {
 }
 } // namespace
 
-listener::listener(boost::asio::io_context& ioc, tcp::endpoint endpoint, session_env const& env)
-    : ioc_(ioc), strand_(boost::asio::make_strand(ioc)), acceptor_(strand_), backoff_(strand_), env_(env) {
+listener::listener(std::vector<boost::asio::io_context*> contexts, tcp::endpoint endpoint, session_env const& env)
+    : contexts_(std::move(contexts)), strand_(boost::asio::make_strand(*contexts_.front())), acceptor_(strand_),
+      backoff_(strand_), env_(env) {
     beast::error_code ec;
     acceptor_.open(endpoint.protocol(), ec);
     if (!ec) acceptor_.set_option(boost::asio::socket_base::reuse_address(true), ec);
@@ -64,8 +65,8 @@ void listener::do_accept() {
         paused_ = true; // new clients wait in the kernel's backlog until a connection closes
         return;
     }
-    acceptor_.async_accept(boost::asio::make_strand(ioc_),
-                           beast::bind_front_handler(&listener::on_accept, shared_from_this()));
+    auto& context = *contexts_[next_context_++ % contexts_.size()];
+    acceptor_.async_accept(context.get_executor(), beast::bind_front_handler(&listener::on_accept, shared_from_this()));
 }
 
 void listener::on_accept(beast::error_code ec, tcp::socket socket) {

@@ -7,13 +7,16 @@
 #include <boost/asio/strand.hpp>
 
 #include <memory>
+#include <vector>
 
 namespace farol::net {
 
-// Accepts connections and hands each to an http_session on its own strand.
+// Accepts connections and hands them out round-robin to the io contexts, one per io thread, so a
+// session's handlers always run on one thread and need no strand (as nginx's workers).
 class listener : public std::enable_shared_from_this<listener> {
 public:
-    listener(boost::asio::io_context& ioc, boost::asio::ip::tcp::endpoint endpoint, session_env const& env);
+    listener(std::vector<boost::asio::io_context*> contexts, boost::asio::ip::tcp::endpoint endpoint,
+             session_env const& env);
 
     void run();
     void stop();
@@ -26,7 +29,8 @@ private:
     void on_accept(boost::beast::error_code ec, boost::asio::ip::tcp::socket socket);
     void do_backoff();
 
-    boost::asio::io_context& ioc_;
+    std::vector<boost::asio::io_context*> contexts_; // the first also runs the listener itself
+    std::size_t next_context_ = 0;
     boost::asio::strand<boost::asio::io_context::executor_type> strand_;
     boost::asio::ip::tcp::acceptor acceptor_;
     boost::asio::steady_timer backoff_;

@@ -21,17 +21,21 @@ namespace asio = boost::asio;
 
 struct server::impl {
     impl(server_options o, http::dispatcher const& d, worker_pool& w)
-        : options(std::move(o)), env{d, options.lim, w, registry, stopping}, work(ioc.get_executor()), signals(ioc),
-          drain_timer(ioc) {}
+        : options(std::move(o)), env{d, options.lim, w, registry, stopping},
+          contexts(make_contexts(options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency()))),
+          signals(ioc()), drain_timer(ioc()) {
+        for (auto& c : contexts) work.emplace_back(c->get_executor());
+    }
     ~impl() { registry.on_remove(nullptr); }
 
-    // Declared before ioc: sessions destroyed with ioc's pending handlers still reach these.
+    // Declared before the contexts: sessions destroyed with their pending handlers still reach these.
     server_options options;
     connection_registry registry;
     std::atomic<bool> stopping{false};
     session_env env;
-    asio::io_context ioc;
-    asio::executor_work_guard<asio::io_context::executor_type> work;
+    // One context per io thread; the first also runs the listener, signals and shutdown.
+    std::vector<std::unique_ptr<asio::io_context>> contexts;
+    std::vector<asio::executor_work_guard<asio::io_context::executor_type>> work;
     asio::signal_set signals;
     asio::steady_timer drain_timer;
     std::shared_ptr<listener> acceptor;
@@ -39,6 +43,12 @@ struct server::impl {
     std::function<void()> on_reload;
     std::chrono::steady_clock::time_point deadline;
 
+    asio::io_context& ioc() { return *contexts.front(); }
+    static std::vector<std::unique_ptr<asio::io_context>> make_contexts(unsigned n) {
+        std::vector<std::unique_ptr<asio::io_context>> out;
+        for (unsigned i = 0; i < n; ++i) out.push_back(std::make_unique<asio::io_context>(1)); // 1: one thread each
+        return out;
+    }
     void wait_signal();
     void stop_now();
     void drain();
@@ -59,13 +69,14 @@ void server::start() {
     boost::system::error_code ec;
     auto const address = asio::ip::make_address(m.options.address, ec);
     if (ec) throw std::runtime_error("listen.address: '" + m.options.address + "' is not an IP address");
-    m.acceptor = std::make_shared<listener>(m.ioc, asio::ip::tcp::endpoint{address, m.options.port}, m.env);
+    std::vector<asio::io_context*> contexts;
+    for (auto& c : m.contexts) contexts.push_back(c.get());
+    m.acceptor = std::make_shared<listener>(std::move(contexts), asio::ip::tcp::endpoint{address, m.options.port}, m.env);
     m.registry.on_remove([l = std::weak_ptr<listener>(m.acceptor)] {
         if (auto p = l.lock()) p->resume();
     });
     m.acceptor->run();
-    unsigned n = m.options.threads ? m.options.threads : std::max(1u, std::thread::hardware_concurrency());
-    for (unsigned i = 0; i < n; ++i) m.threads.emplace_back([&ioc = m.ioc] { ioc.run(); });
+    for (auto& c : m.contexts) m.threads.emplace_back([&ioc = *c] { ioc.run(); });
 }
 
 std::uint16_t server::port() const { return impl_->acceptor ? impl_->acceptor->port() : 0; }
@@ -94,7 +105,7 @@ void server::impl::wait_signal() {
 }
 
 void server::stop() {
-    asio::post(impl_->ioc, [m = impl_.get()] { m->stop_now(); });
+    asio::post(impl_->ioc(), [m = impl_.get()] { m->stop_now(); });
 }
 
 void server::impl::stop_now() {
@@ -110,8 +121,8 @@ void server::impl::stop_now() {
 void server::impl::drain() {
     if (registry.size() == 0 || std::chrono::steady_clock::now() >= deadline) {
         if (registry.size()) util::log_error("shutdown: closing " + std::to_string(registry.size()) + " connections");
-        work.reset();
-        ioc.stop();
+        work.clear();
+        for (auto& c : contexts) c->stop();
         return;
     }
     drain_timer.expires_after(std::chrono::milliseconds(20));
