@@ -24,7 +24,7 @@ outcome run_query(deps const& d, view::page_renderer const& pages, content::site
     outcome out;
     for (auto& hit : store::search(*d.db, lang, query, max_results)) {
         // The index knows every campaign; the Site knows which are published right now.
-        if (!s.page("/" + lang + "/c/" + hit.slug)) continue;
+        if (!s.page(view::campaign_path(lang, hit.slug))) continue;
         out.results.push_back({std::move(hit.slug), std::move(hit.language), std::move(hit.title), std::move(hit.snippet)});
     }
     auto const n = static_cast<std::int64_t>(out.results.size());

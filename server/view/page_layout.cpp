@@ -105,9 +105,11 @@ json::object page_renderer::layout(std::string_view lang, page_meta const& meta,
     d["exit_href"] = options_.exit_url;
     d["home_href"] = home_path(lang);
     d["search_href"] = search_path(lang);
-    std::vector<std::string> all_hotlines;
-    for (auto const& h : lib.hotlines) all_hotlines.push_back(h.id);
-    d["hotlines"] = hotlines(lang, all_hotlines, lib);
+    std::vector<std::string> ids;
+    if (meta.hotline_ids) ids = *meta.hotline_ids;
+    else
+        for (auto const& h : lib.hotlines) ids.push_back(h.id);
+    d["hotlines"] = hotlines(lang, ids, lib);
     return d;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 #include "view/page_renderer.hpp"
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -21,6 +22,7 @@ struct page_renderer::page_meta {
     std::vector<language_link> alternates; // hreflang links, x-default added by layout()
     std::vector<language_link> switcher;   // languages offered; the current one is not a link
     std::string x_default_path = "/";
+    std::optional<std::vector<std::string>> hotline_ids; // the help block's lines; all hotlines if unset
 };
 
 } // namespace farol::view

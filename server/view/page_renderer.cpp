@@ -60,6 +60,7 @@ std::string page_renderer::campaign(std::string_view lang, content::campaign con
     meta.canonical_path = campaign_path(fallback ? tr.language : std::string(lang), c.slug);
     meta.noindex = fallback;
     meta.x_default_path = campaign_path(c.default_language, c.slug);
+    meta.hotline_ids = c.hotlines;
     for (auto const& l : catalogs_->languages()) {
         if (!c.find_translation(l)) continue;
         meta.alternates.push_back({l, campaign_path(l, c.slug)});
@@ -75,7 +76,6 @@ std::string page_renderer::campaign(std::string_view lang, content::campaign con
         d["fallback_notice"] = catalogs_->text(lang, "campaign.fallback_notice",
                                                {{"requested", catalogs_->native_name(lang)},
                                                 {"shown", catalogs_->has(tr.language) ? catalogs_->native_name(tr.language) : tr.language}});
-    d["hotlines"] = hotlines(lang, c.hotlines, lib);
     auto files = materials(lang, c);
     d["materials_any"] = !files.empty();
     d["materials"] = std::move(files);

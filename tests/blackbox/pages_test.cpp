@@ -175,3 +175,13 @@ TEST_CASE("sitemap.xml lists every translation with alternates; robots.txt point
     CHECK(robots.status == 200);
     CHECK(contains(robots.body, "Sitemap: " + base + "/sitemap.xml"));
 }
+
+TEST_CASE("a campaign shows its own hotlines; the home page shows them all", "[blackbox][pages]") {
+    auto& s = sample_server();
+    auto const page = get(s.port(), "/es/c/comites-regionais-sp").body;
+    CHECK(contains(page, "href=\"tel:100\""));
+    CHECK(contains(page, "href=\"tel:190\""));
+    CHECK(!contains(page, "href=\"tel:180\""));
+    auto const home = get(s.port(), "/es/").body;
+    for (auto const* n : {"100", "180", "190", "192"}) CHECK(contains(home, std::string("href=\"tel:") + n + "\""));
+}
