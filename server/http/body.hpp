@@ -24,18 +24,25 @@ struct shared_bytes {
     }
 };
 
-// A Beast body over shared_bytes: one buffer, no copy, works for ranges via a narrowed view.
-struct shared_body {
-    using value_type = shared_bytes;
+// What a response carries besides Beast's fields: the body, and header lines a handler wrote
+// straight in wire form ("Name: value\r\n"...; see http/wire.hpp) to spare one allocation per field.
+struct payload {
+    shared_bytes bytes;
+    std::string head_lines;
+};
 
-    static std::uint64_t size(value_type const& v) { return v.data.size(); }
+// A Beast body over shared bytes: one buffer, no copy, works for ranges via a narrowed view.
+struct shared_body {
+    using value_type = payload;
+
+    static std::uint64_t size(value_type const& v) { return v.bytes.data.size(); }
 
     class writer {
     public:
         using const_buffers_type = boost::asio::const_buffer;
 
         template <bool is_request, class Fields>
-        writer(boost::beast::http::header<is_request, Fields> const&, value_type const& v) : data_(v.data) {}
+        writer(boost::beast::http::header<is_request, Fields> const&, value_type const& v) : data_(v.bytes.data) {}
 
         void init(boost::beast::error_code& ec) { ec = {}; }
 

@@ -22,7 +22,7 @@ bool parse_u64(std::string_view s, std::uint64_t& out) {
 
 double quality(std::string_view params) {
     // params is what follows the coding name, e.g. ";q=0.5"
-    for (auto p : util::split(params, ';')) {
+    for (auto p : util::pieces(params, ';')) {
         if (p.size() > 2 && (p[0] == 'q' || p[0] == 'Q') && p[1] == '=') {
             double q = 0;
             auto [ptr, ec] = std::from_chars(p.data() + 2, p.data() + p.size(), q);
@@ -37,7 +37,7 @@ double quality(std::string_view params) {
 
 bool if_none_match_matches(std::string_view header, std::string_view etag) {
     if (util::trim(header) == "*") return true;
-    for (auto tag : util::split(header, ','))
+    for (auto tag : util::pieces(header, ','))
         if (!tag.empty() && opaque(tag) == opaque(etag)) return true;
     return false;
 }
@@ -73,7 +73,7 @@ range_result parse_range(std::string_view header, std::uint64_t size) {
 
 std::string_view choose_encoding(std::string_view accept_encoding, bool have_br, bool have_gzip) {
     double q_br = 0, q_gzip = 0, q_star = -1;
-    for (auto item : util::split(accept_encoding, ',')) {
+    for (auto item : util::pieces(accept_encoding, ',')) {
         auto const semi = item.find(';');
         auto const name = util::trim(item.substr(0, semi));
         double const q = semi == std::string_view::npos ? 1.0 : quality(item.substr(semi));

@@ -3,13 +3,13 @@
 #include "http/date.hpp"
 #include "http/http_error.hpp"
 #include "http/response.hpp"
+#include "http/wire.hpp"
 #include "util/log.hpp"
 #include "util/strings.hpp"
 
 #include <sodium.h>
 
 #include <atomic>
-#include <cstdio>
 
 namespace farol::http {
 
@@ -20,11 +20,22 @@ dispatcher::dispatcher(router routes, dispatcher_options options, util::clock co
 
 std::string dispatcher::next_request_id() const {
     // A random per-process prefix plus a counter: unique in logs, says nothing about the reader.
-    static std::uint32_t const prefix = randombytes_random();
-    static std::atomic<std::uint64_t> counter{0};
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%08x%08llx", prefix, static_cast<unsigned long long>(++counter));
-    return buf;
+    // Threads take counters in blocks so io threads do not share a cache line per request; 15
+    // characters stay inside std::string's small buffer.
+    static std::uint32_t const prefix = randombytes_random() & 0xffffffu;
+    static std::atomic<std::uint64_t> next_block{0};
+    constexpr std::uint64_t block = 1024;
+    thread_local std::uint64_t counter = 0, block_end = 0;
+    if (counter == block_end) {
+        counter = next_block.fetch_add(1, std::memory_order_relaxed) * block;
+        block_end = counter + block;
+    }
+    std::uint64_t const n = counter++;
+    static constexpr char hex[] = "0123456789abcdef";
+    std::string id(15, '0');
+    for (int i = 0; i < 6; ++i) id[static_cast<std::size_t>(i)] = hex[(prefix >> (4 * (5 - i))) & 0xf];
+    for (int i = 0; i < 9; ++i) id[static_cast<std::size_t>(6 + i)] = hex[(n >> (4 * (8 - i))) & 0xf];
+    return id;
 }
 
 dispatcher::plan dispatcher::prepare(request_context& ctx) const {
@@ -90,11 +101,19 @@ response dispatcher::error(request_context const& ctx, status s, std::string_vie
 }
 
 void dispatcher::finish(request_context const& ctx, response& res) const {
-    security_.apply(res);
-    res.set(field::date, http_date_now(clock_));
-    res.set(field::server, "Farol");
-    if (!ctx.request_id.empty()) res.set("X-Request-Id", ctx.request_id);
-    if (ctx.is_head()) res.body().data = {}; // Content-Length stays that of the GET
+    // Readers get no cookies, ever: nothing on the public side may set one.
+    res.erase(field::set_cookie);
+    if (ctx.is_head()) res.body().bytes.data = {}; // Content-Length stays that of the GET
+}
+
+void dispatcher::write_head(request_context const& ctx, response const& res, std::string& out) const {
+    append_status_line(res, out);
+    append_fields(res, out);
+    security_.append(res, out);
+    append_field("Date", http_date_now(clock_), out);
+    out += "Server: Farol\r\n";
+    if (!ctx.request_id.empty()) append_field("X-Request-Id", ctx.request_id, out);
+    out += "\r\n";
 }
 
 void dispatcher::record(exchange_record const& r) const {

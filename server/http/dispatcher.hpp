@@ -59,8 +59,12 @@ public:
 
     response error(request_context const& ctx, status s, std::string_view detail) const;
 
-    // Common headers (security, Date, Server, request id) and HEAD's empty body.
+    // Last changes before sending: no Set-Cookie, HEAD's empty body.
     void finish(request_context const& ctx, response& res) const;
+
+    // The head as sent, into `out`: the response's own headers, then the common ones (security,
+    // Date, Server, request id).
+    void write_head(request_context const& ctx, response const& res, std::string& out) const;
 
     void record(exchange_record const& r) const;
 

@@ -37,7 +37,8 @@ std::pair<representation::encoded const&, std::string_view> choose_variant(repre
                                                                            std::string_view accept_encoding);
 
 // Answers GET/HEAD for a representation: encoding by Accept-Encoding, If-None-Match -> 304,
-// one byte range -> 206 (If-Range honoured), unsatisfiable -> 416.
+// one byte range -> 206 (If-Range honoured), unsatisfiable -> 416. Its headers are prebuilt lines
+// (payload::head_lines), not Beast fields: return the response as it is.
 response serve(request_context const& ctx, representation const& rep);
 
 } // namespace farol::http

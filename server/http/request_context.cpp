@@ -3,11 +3,28 @@
 #include <boost/url/parse.hpp>
 #include <boost/url/url_view.hpp>
 
+#include <algorithm>
+#include <array>
+
 namespace farol::http {
 
+void request_context::reset() {
+    req.base() = {};
+    req.body().clear();
+    method = verb::unknown;
+    encoded_path.clear();
+    segments.clear();
+    query.clear();
+    params.clear();
+    request_id.clear();
+    received_at = {};
+}
+
 std::string_view request_context::header(field f) const {
-    auto it = req.find(f);
-    return it == req.end() ? std::string_view{} : std::string_view(it->value());
+    // A scan by field code over a handful of headers beats the case-insensitive tree lookup.
+    for (auto const& h : req)
+        if (h.name() == f) return h.value();
+    return {};
 }
 
 std::optional<std::string_view> request_context::query_param(std::string_view name) const {
@@ -23,7 +40,43 @@ bool forbidden_segment(std::string const& s) {
 }
 } // namespace
 
+namespace {
+constexpr auto plain_path_chars = [] {
+    std::array<bool, 256> t{};
+    for (int c = 'a'; c <= 'z'; ++c) t[static_cast<std::size_t>(c)] = true;
+    for (int c = 'A'; c <= 'Z'; ++c) t[static_cast<std::size_t>(c)] = true;
+    for (int c = '0'; c <= '9'; ++c) t[static_cast<std::size_t>(c)] = true;
+    for (char c : {'-', '_', '.', '~', '/'}) t[static_cast<unsigned char>(c)] = true;
+    return t;
+}();
+
+bool plain_path_char(char c) { return plain_path_chars[static_cast<unsigned char>(c)]; }
+
+// Most targets are a plain path ("/pt-BR/c/slug"): nothing to decode, no query. Split those
+// directly; anything else goes through Boost.URL. Both give the same segments (tested).
+bool parse_plain_path(std::string_view target, request_context& ctx) {
+    if (target.empty() || target.front() != '/' || !std::all_of(target.begin(), target.end(), plain_path_char))
+        return false;
+    ctx.encoded_path.assign(target);
+    ctx.segments.clear();
+    ctx.query.clear();
+    if (target.size() == 1) return true;
+    for (auto rest = target.substr(1);;) {
+        auto const slash = rest.find('/');
+        ctx.segments.emplace_back(rest.substr(0, slash));
+        if (slash == std::string_view::npos) break;
+        rest.remove_prefix(slash + 1);
+    }
+    return true;
+}
+} // namespace
+
 std::optional<target_error> parse_target(std::string_view target, request_context& ctx) {
+    if (parse_plain_path(target, ctx)) {
+        for (auto const& s : ctx.segments)
+            if (forbidden_segment(s)) return target_error{status::bad_request, "The address contains a forbidden segment."};
+        return std::nullopt;
+    }
     boost::system::result<boost::urls::url_view> parsed;
     if (!target.empty() && target.front() == '/')
         parsed = boost::urls::parse_origin_form(target);

@@ -25,6 +25,9 @@ struct request_context {
     std::string request_id;
     util::clock::time_point received_at{};
 
+    // Ready for the next request on the connection, keeping the strings' and vectors' capacity.
+    void reset();
+
     std::string_view header(field f) const;
     std::optional<std::string_view> query_param(std::string_view name) const;
     bool is_head() const { return method == verb::head; }

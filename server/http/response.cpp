@@ -8,8 +8,8 @@ namespace farol::http {
 response make_bytes(status s, shared_bytes body, std::string_view content_type) {
     response res{s, 11};
     res.set(field::content_type, content_type);
-    res.body() = std::move(body);
-    res.content_length(res.body().data.size());
+    res.content_length(body.data.size());
+    res.body().bytes = std::move(body);
     return res;
 }
 

@@ -29,31 +29,37 @@ std::vector<route::segment> compile(std::string_view pattern) {
     return out;
 }
 
-bool matches(route const& r, std::vector<std::string> const& segs, std::vector<std::string>& params) {
-    params.clear();
+bool matches(route const& r, std::vector<std::string> const& segs) {
+    std::size_t i = 0;
+    for (auto const& p : r.segments) {
+        if (p.kind == route::segment::tail)
+            return i < segs.size() && std::none_of(segs.begin() + static_cast<std::ptrdiff_t>(i), segs.end(),
+                                                   [](auto const& s) { return s.empty(); });
+        if (i >= segs.size()) return false;
+        if (p.kind == route::segment::literal ? segs[i] != p.text : segs[i].empty()) return false;
+        ++i;
+    }
+    return i == segs.size();
+}
+
+// The parameters of a route that matched, in pattern order; a tail joins the rest with '/'.
+std::vector<std::string> params_of(route const& r, std::vector<std::string> const& segs) {
+    std::vector<std::string> params;
     std::size_t i = 0;
     for (auto const& p : r.segments) {
         if (p.kind == route::segment::tail) {
-            if (i >= segs.size()) return false;
             std::string joined;
             for (std::size_t j = i; j < segs.size(); ++j) {
-                if (segs[j].empty()) return false;
                 if (j > i) joined += '/';
                 joined += segs[j];
             }
             params.push_back(std::move(joined));
-            return true;
+            break;
         }
-        if (i >= segs.size()) return false;
-        if (p.kind == route::segment::literal) {
-            if (segs[i] != p.text) return false;
-        } else {
-            if (segs[i].empty()) return false;
-            params.push_back(segs[i]);
-        }
+        if (p.kind == route::segment::param) params.push_back(segs[i]);
         ++i;
     }
-    return i == segs.size();
+    return params;
 }
 
 std::string allow_header(std::vector<verb> methods) {
@@ -83,36 +89,42 @@ bool router::implemented(verb m) {
 
 std::size_t router::add(verb method, std::string_view pattern, handler fn, route_options options) {
     if (options.name.empty()) options.name = std::string(pattern);
-    routes_.push_back(route{method, std::string(pattern), compile(pattern), std::move(fn), std::move(options),
-                            routes_.size()});
+    if (!implemented(method)) throw std::invalid_argument("route method is not one the server implements");
+    auto segments = compile(pattern);
+    auto const literals = static_cast<int>(std::count_if(segments.begin(), segments.end(), [](auto const& s) {
+        return s.kind == route::segment::literal;
+    }));
+    routes_.push_back(route{method, std::string(pattern), std::move(segments), std::move(fn), std::move(options),
+                            routes_.size(), literals});
     return routes_.back().id;
 }
 
 router::match router::find(verb method, std::vector<std::string> const& segments) const {
     if (!implemented(method)) return {match::not_implemented};
     match result{match::not_found};
-    std::vector<verb> allowed;
-    std::vector<std::string> params;
+    std::uint64_t allowed = 0; // bit per verb; the Allow header is built only when asked for
     int best = -1;
     for (auto const& r : routes_) {
-        if (!matches(r, segments, params)) continue;
-        allowed.push_back(r.method);
+        if (!matches(r, segments)) continue;
+        allowed |= std::uint64_t{1} << static_cast<unsigned>(r.method);
         bool const same = r.method == method || (method == verb::head && r.method == verb::get);
         // The most literal pattern wins ("/sitemap.xml" over "/{lang}"); ties go to the first added.
-        auto const score = static_cast<int>(std::count_if(r.segments.begin(), r.segments.end(), [](auto const& s) {
-            return s.kind == route::segment::literal;
-        }));
-        if (same && score > best) {
-            best = score;
+        if (same && r.literals > best) {
+            best = r.literals;
             result.found_route = &r;
-            result.params = params;
         }
     }
-    if (allowed.empty()) return result;
-    result.allow = allow_header(allowed);
-    if (result.found_route) result.outcome = match::found;
-    else if (method == verb::options) result.outcome = match::options;
-    else result.outcome = match::method_not_allowed;
+    if (result.found_route) {
+        result.outcome = match::found;
+        result.params = params_of(*result.found_route, segments);
+        return result;
+    }
+    if (!allowed) return result;
+    std::vector<verb> methods;
+    for (unsigned v = 0; v < 64; ++v)
+        if (allowed & (std::uint64_t{1} << v)) methods.push_back(static_cast<verb>(v));
+    result.allow = allow_header(std::move(methods));
+    result.outcome = method == verb::options ? match::options : match::method_not_allowed;
     return result;
 }
 

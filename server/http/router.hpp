@@ -29,6 +29,7 @@ struct route {
     handler fn;
     route_options options;
     std::size_t id;
+    int literals; // literal segments: the more, the more specific
 };
 
 // A table of {method, pattern, handler}. Patterns: "/a/{param}/b", "/s/{hash}/{*name}".

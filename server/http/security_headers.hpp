@@ -1,7 +1,11 @@
 #pragma once
 #include "http/body.hpp"
 
+#include <array>
 #include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
 
 namespace farol::http {
 
@@ -14,7 +18,9 @@ struct security_policy {
 class security_headers {
 public:
     explicit security_headers(security_policy policy);
-    void apply(response& res) const;
+
+    // Appends, in wire form, each of these headers that `res` does not already set.
+    void append(response const& res, std::string& out) const;
 
     static constexpr char const* default_csp =
         "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
@@ -22,7 +28,9 @@ public:
         "frame-ancestors 'none'";
 
 private:
-    std::string hsts_;
+    std::array<std::pair<std::string_view, std::string>, 6> headers_;
+    std::size_t count_ = 0;
+    std::string block_; // all of them, for the usual response that sets none
 };
 
 } // namespace farol::http

@@ -11,36 +11,62 @@ std::size_t class_index(unsigned status) { return status >= 100 && status < 600 
 
 http_metrics::http_metrics(std::vector<std::string> route_names) : routes_(std::move(route_names)) {
     routes_.push_back("none");
-    counts_ = std::make_unique<std::atomic<std::uint64_t>[]>(routes_.size() * 5);
+    // Padded by a cache line so two shards' counters never share one.
+    for (auto& s : shards_) s.counts = std::make_unique<std::atomic<std::uint64_t>[]>(routes_.size() * 5 + 8);
+}
+
+http_metrics::shard& http_metrics::local_shard() {
+    static std::atomic<std::size_t> next{0};
+    thread_local std::size_t const index = next.fetch_add(1, std::memory_order_relaxed) % shard_count;
+    return shards_[index];
+}
+
+std::uint64_t http_metrics::sum(std::atomic<std::uint64_t> shard::*member) const {
+    std::uint64_t total = 0;
+    for (auto const& s : shards_) total += (s.*member).load(std::memory_order_relaxed);
+    return total;
+}
+
+std::uint64_t http_metrics::count(std::size_t index) const {
+    std::uint64_t total = 0;
+    for (auto const& s : shards_) total += s.counts[index].load(std::memory_order_relaxed);
+    return total;
+}
+
+std::uint64_t http_metrics::bucket(std::size_t b) const {
+    std::uint64_t total = 0;
+    for (auto const& s : shards_) total += s.histogram[b].load(std::memory_order_relaxed);
+    return total;
 }
 
 void http_metrics::observe(std::size_t route, unsigned status, std::uint64_t bytes, std::chrono::nanoseconds d) {
     if (route >= routes_.size() - 1) route = routes_.size() - 1;
-    counts_[route * 5 + class_index(status)].fetch_add(1, std::memory_order_relaxed);
+    auto& s = local_shard();
+    s.counts[route * 5 + class_index(status)].fetch_add(1, std::memory_order_relaxed);
     double const seconds = std::chrono::duration<double>(d).count();
     std::size_t b = 0;
     while (b < buckets.size() && seconds > buckets[b]) ++b;
-    histogram_[b].fetch_add(1, std::memory_order_relaxed);
-    duration_ns_sum_.fetch_add(static_cast<std::uint64_t>(d.count()), std::memory_order_relaxed);
-    bytes_.fetch_add(bytes, std::memory_order_relaxed);
+    s.histogram[b].fetch_add(1, std::memory_order_relaxed);
+    s.duration_ns_sum.fetch_add(static_cast<std::uint64_t>(d.count()), std::memory_order_relaxed);
+    s.bytes.fetch_add(bytes, std::memory_order_relaxed);
 }
 
 std::uint64_t http_metrics::requests(std::size_t route, unsigned status_class) const {
     if (route >= routes_.size() - 1) route = routes_.size() - 1;
-    return counts_[route * 5 + status_class - 1].load(std::memory_order_relaxed);
+    return count(route * 5 + status_class - 1);
 }
 
 void http_metrics::render(prometheus_writer& out) const {
     out.family("farol_http_requests_total", "HTTP requests answered, by route and status class.", "counter");
     for (std::size_t r = 0; r < routes_.size(); ++r)
         for (std::size_t c = 0; c < 5; ++c)
-            if (auto v = counts_[r * 5 + c].load(std::memory_order_relaxed))
+            if (auto v = count(r * 5 + c))
                 out.sample("farol_http_requests_total", {{"route", routes_[r]}, {"code", class_names[c]}}, v);
 
     out.family("farol_http_request_duration_seconds", "Time from request head to last byte written.", "histogram");
     std::uint64_t cumulative = 0;
     for (std::size_t b = 0; b <= buckets.size(); ++b) {
-        cumulative += histogram_[b].load(std::memory_order_relaxed);
+        cumulative += bucket(b);
         std::string const le = b < buckets.size() ? std::to_string(buckets[b]) : "+Inf";
         std::string trimmed = le;
         if (b < buckets.size()) {
@@ -50,11 +76,11 @@ void http_metrics::render(prometheus_writer& out) const {
         out.sample("farol_http_request_duration_seconds_bucket", {{"le", trimmed}}, cumulative);
     }
     out.sample("farol_http_request_duration_seconds_sum", {},
-               static_cast<double>(duration_ns_sum_.load(std::memory_order_relaxed)) / 1e9);
+               static_cast<double>(sum(&shard::duration_ns_sum)) / 1e9);
     out.sample("farol_http_request_duration_seconds_count", {}, cumulative);
 
     out.family("farol_http_sent_bytes_total", "Bytes written to clients, headers included.", "counter");
-    out.sample("farol_http_sent_bytes_total", {}, bytes_.load(std::memory_order_relaxed));
+    out.sample("farol_http_sent_bytes_total", {}, sum(&shard::bytes));
 
     out.family("farol_http_open_connections", "Client connections open now.", "gauge");
     out.sample("farol_http_open_connections", {},

@@ -12,7 +12,8 @@ namespace farol::metrics {
 
 class prometheus_writer;
 
-// Request counters by route and status class, a latency histogram and bytes sent. Lock-free.
+// Request counters by route and status class, a latency histogram and bytes sent. Lock-free, and
+// sharded by thread so io threads do not bounce one cache line per request; a scrape sums the shards.
 class http_metrics {
 public:
     static constexpr std::size_t no_route = static_cast<std::size_t>(-1);
@@ -30,11 +31,21 @@ public:
     std::uint64_t requests(std::size_t route, unsigned status_class) const;
 
 private:
+    struct alignas(64) shard {
+        std::unique_ptr<std::atomic<std::uint64_t>[]> counts; // routes x 5 classes
+        std::array<std::atomic<std::uint64_t>, buckets.size() + 1> histogram{};
+        std::atomic<std::uint64_t> duration_ns_sum{0};
+        std::atomic<std::uint64_t> bytes{0};
+    };
+    static constexpr std::size_t shard_count = 8;
+
+    shard& local_shard();
+    std::uint64_t sum(std::atomic<std::uint64_t> shard::*member) const;
+    std::uint64_t count(std::size_t index) const;
+    std::uint64_t bucket(std::size_t b) const;
+
     std::vector<std::string> routes_; // last entry: "none"
-    std::unique_ptr<std::atomic<std::uint64_t>[]> counts_; // routes x 5 classes
-    std::array<std::atomic<std::uint64_t>, buckets.size() + 1> histogram_{};
-    std::atomic<std::uint64_t> duration_ns_sum_{0};
-    std::atomic<std::uint64_t> bytes_{0};
+    std::array<shard, shard_count> shards_;
     std::function<std::size_t()> open_connections_;
 };
 

@@ -8,9 +8,11 @@
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/write.hpp>
+
+#include <algorithm>
+#include <array>
 #include <boost/beast/http/error.hpp>
 #include <boost/beast/http/read.hpp>
-#include <boost/beast/http/write.hpp>
 
 namespace farol::net {
 
@@ -30,7 +32,7 @@ bool normal_close(beast::error_code ec) {
 }
 } // namespace
 
-http_session::http_session(tcp::socket&& socket, session_env const& env)
+http_session::http_session(socket_type&& socket, session_env const& env)
     : stream_(std::move(socket)), buffer_(env.lim.max_head + read_chunk), env_(env) {}
 
 http_session::~http_session() { env_.registry.remove(id_); }
@@ -80,7 +82,7 @@ void http_session::do_read_header() {
 }
 
 void http_session::reject_head(http::status s, std::string_view detail) {
-    ctx_ = {};
+    ctx_.reset();
     ctx_.request_id = env_.dispatcher.next_request_id();
     ctx_.received_at = env_.dispatcher.clock().now();
     do_respond(env_.dispatcher.error(ctx_, s, detail), true);
@@ -97,7 +99,7 @@ void http_session::on_read_header(beast::error_code ec, std::size_t) {
     if (auto why = http::ambiguous_framing(parser_->get().base()))
         return reject_head(http::status::bad_request, "Ambiguous request framing: " + *why + ".");
 
-    ctx_ = {};
+    ctx_.reset();
     ctx_.req.base() = std::move(parser_->get().base()); // the parser keeps its framing state without the fields
     ctx_.request_id = env_.dispatcher.next_request_id();
     ctx_.received_at = env_.dispatcher.clock().now();
@@ -166,25 +168,32 @@ void http_session::do_respond(http::response res, bool must_close) {
     close_after_write_ = !keep;
     env_.dispatcher.finish(ctx_, res);
     res_ = std::move(res);
-    sr_.emplace(*res_);
+    head_.clear();
+    env_.dispatcher.write_head(ctx_, *res_, head_);
+    head_left_ = head_;
+    body_left_ = res_->body().bytes.data;
     do_write();
 }
 
 void http_session::do_write() {
     // Reset before every write: progress keeps a slow download alive, a stalled reader is cut off.
     stream_.expires_after(env_.lim.idle_timeout);
-    bhttp::async_write_some(stream_, *sr_, beast::bind_front_handler(&http_session::on_write, shared_from_this()));
+    std::array<boost::asio::const_buffer, 2> const bufs{boost::asio::buffer(head_left_),
+                                                         boost::asio::buffer(body_left_)};
+    stream_.async_write_some(bufs, beast::bind_front_handler(&http_session::on_write, shared_from_this()));
 }
 
 void http_session::on_write(beast::error_code ec, std::size_t n) {
+    auto const from_head = std::min(n, head_left_.size());
+    head_left_.remove_prefix(from_head);
+    body_left_.remove_prefix(n - from_head);
     bytes_written_ += n;
     if (ec) {
         record_exchange();
         return do_close();
     }
-    if (!sr_->is_done()) return do_write();
+    if (!head_left_.empty() || !body_left_.empty()) return do_write();
     record_exchange();
-    sr_.reset();
     res_.reset();
     if (close_after_write_) return do_linger();
     parser_.reset();

@@ -3,11 +3,11 @@
 #include "net/limits.hpp"
 #include "net/worker_pool.hpp"
 
+#include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http/parser.hpp>
-#include <boost/beast/http/serializer.hpp>
 #include <boost/beast/http/string_body.hpp>
 
 #include <atomic>
@@ -19,6 +19,11 @@
 namespace farol::net {
 
 class connection_registry;
+
+// Concrete executor types: Asio's type-erased any_io_executor costs a copy and a virtual call per step.
+using io_executor = boost::asio::io_context::executor_type;
+using socket_type = boost::asio::basic_stream_socket<boost::asio::ip::tcp, io_executor>;
+using stream_type = boost::beast::basic_stream<boost::asio::ip::tcp, io_executor, boost::beast::unlimited_rate_policy>;
 
 // What every session shares with the server.
 struct session_env {
@@ -32,7 +37,7 @@ struct session_env {
 // One HTTP/1.1 connection: read a request, answer it, repeat (keep-alive), one at a time.
 class http_session : public std::enable_shared_from_this<http_session> {
 public:
-    http_session(boost::asio::ip::tcp::socket&& socket, session_env const& env);
+    http_session(socket_type&& socket, session_env const& env);
     ~http_session();
 
     void run();
@@ -60,7 +65,7 @@ private:
     bool request_has_body() const;
     void record_exchange();
 
-    boost::beast::tcp_stream stream_;
+    stream_type stream_;
     boost::beast::flat_buffer buffer_;
     session_env const& env_;
     std::uint64_t id_ = 0;
@@ -68,8 +73,9 @@ private:
     std::optional<boost::beast::http::request_parser<boost::beast::http::string_body>> parser_;
     http::request_context ctx_;
     http::dispatcher::plan plan_;
-    std::optional<http::response> res_;
-    std::optional<boost::beast::http::serializer<false, http::shared_body>> sr_;
+    std::optional<http::response> res_; // keeps the body's bytes alive until written
+    std::string head_;                  // the serialized head; its capacity is reused
+    std::string_view head_left_, body_left_;
 
     std::chrono::steady_clock::time_point started_;
     std::uint64_t bytes_written_ = 0;

@@ -69,7 +69,7 @@ void listener::do_accept() {
     acceptor_.async_accept(context.get_executor(), beast::bind_front_handler(&listener::on_accept, shared_from_this()));
 }
 
-void listener::on_accept(beast::error_code ec, tcp::socket socket) {
+void listener::on_accept(beast::error_code ec, socket_type socket) {
     if (stopped_ || ec == boost::asio::error::operation_aborted) return;
     if (out_of_resources(ec)) {
         util::log_error("accept: " + ec.message() + "; backing off");

@@ -26,7 +26,7 @@ public:
 
 private:
     void do_accept();
-    void on_accept(boost::beast::error_code ec, boost::asio::ip::tcp::socket socket);
+    void on_accept(boost::beast::error_code ec, socket_type socket);
     void do_backoff();
 
     std::vector<boost::asio::io_context*> contexts_; // the first also runs the listener itself

@@ -37,6 +37,22 @@ std::vector<std::string_view> split(std::string_view s, char sep) {
     return out;
 }
 
+void pieces::iterator::advance() {
+    if (done_) return;
+    if (last_) {
+        done_ = true;
+        return;
+    }
+    auto const pos = rest_.find(sep_);
+    piece_ = trim(rest_.substr(0, pos));
+    if (pos == std::string_view::npos) {
+        last_ = true;
+        rest_ = rest_.substr(rest_.size());
+    } else {
+        rest_.remove_prefix(pos + 1);
+    }
+}
+
 bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
 
 } // namespace farol::util

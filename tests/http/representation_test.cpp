@@ -1,6 +1,10 @@
 #include "http/representation.hpp"
 
+#include "http/wire.hpp"
 #include "util/compress.hpp"
+
+#include <boost/beast/http/parser.hpp>
+#include <boost/beast/http/string_body.hpp>
 
 #include <catch2/catch.hpp>
 
@@ -13,7 +17,19 @@ request_context ctx_with(std::initializer_list<std::pair<field, char const*>> he
     for (auto const& [f, v] : headers) ctx.req.set(f, v);
     return ctx;
 }
-std::string body_of(response const& r) { return std::string(r.body().data); }
+// The response as a client receives it: head serialized, body appended, parsed back.
+boost::beast::http::response<boost::beast::http::string_body> on_wire(response const& r) {
+    std::string wire;
+    append_head(r, wire);
+    wire += r.body().bytes.data;
+    boost::beast::http::response_parser<boost::beast::http::string_body> p;
+    p.eager(true);
+    boost::beast::error_code ec;
+    p.put(boost::asio::buffer(wire), ec);
+    REQUIRE_FALSE(ec);
+    REQUIRE(p.is_done());
+    return p.release();
+}
 } // namespace
 
 TEST_CASE("representations compress text once and keep binary as is", "[representation]") {
@@ -38,21 +54,34 @@ TEST_CASE("serve picks the variant, then applies 304 and ranges to it", "[repres
     std::string text(5000, 'a');
     auto rep = make_representation(shared_bytes::copy_of(text), "text/plain; charset=utf-8", "no-cache");
 
-    auto br = serve(ctx_with({{field::accept_encoding, "br"}}), rep);
+    auto br = on_wire(serve(ctx_with({{field::accept_encoding, "br"}}), rep));
     CHECK(br.result() == status::ok);
     CHECK(br[field::content_encoding] == "br");
     CHECK(br[field::vary] == "Accept-Encoding");
     CHECK(br[field::cache_control] == "no-cache");
+    CHECK(br[field::etag] == rep.br->etag);
+    CHECK(br[field::accept_ranges] == "bytes");
+    CHECK(br[field::content_type] == "text/plain; charset=utf-8");
+    CHECK(farol::util::brotli_decompress(br.body()) == text);
 
-    auto nm = serve(ctx_with({{field::accept_encoding, "br"}, {field::if_none_match, rep.br->etag.c_str()}}), rep);
+    auto nm = on_wire(serve(ctx_with({{field::accept_encoding, "br"}, {field::if_none_match, rep.br->etag.c_str()}}), rep));
     CHECK(nm.result() == status::not_modified);
-    CHECK(nm.body().data.empty());
+    CHECK(nm.body().empty());
+    CHECK(nm[field::etag] == rep.br->etag);
+    CHECK(nm[field::vary] == "Accept-Encoding");
+    CHECK(nm.find(field::content_length) == nm.end());
     // The identity ETag does not validate the brotli variant.
     auto other = serve(ctx_with({{field::accept_encoding, "br"}, {field::if_none_match, rep.identity.etag.c_str()}}), rep);
     CHECK(other.result() == status::ok);
 
-    auto part = serve(ctx_with({{field::range, "bytes=0-9"}}), rep);
+    auto part = on_wire(serve(ctx_with({{field::range, "bytes=0-9"}}), rep));
     CHECK(part.result() == status::partial_content);
-    CHECK(body_of(part) == text.substr(0, 10));
+    CHECK(part.body() == text.substr(0, 10));
     CHECK(part[field::content_range] == "bytes 0-9/5000");
+    CHECK(part[field::content_length] == "10");
+
+    auto none = on_wire(serve(ctx_with({{field::range, "bytes=9000-"}}), rep));
+    CHECK(none.result() == status::range_not_satisfiable);
+    CHECK(none[field::content_range] == "bytes */5000");
+    CHECK(none.body().empty());
 }

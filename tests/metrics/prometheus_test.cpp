@@ -3,6 +3,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <thread>
+#include <vector>
+
 using namespace farol::metrics;
 
 TEST_CASE("prometheus writer: HELP, TYPE, labels and escaping", "[metrics]") {
@@ -36,4 +39,23 @@ TEST_CASE("http metrics count by route and class, with a cumulative histogram", 
     CHECK(t.find("farol_http_request_duration_seconds_bucket{le=\"5\"} 4\n") != std::string::npos);
     CHECK(t.find("farol_http_request_duration_seconds_bucket{le=\"+Inf\"} 4\n") != std::string::npos);
     CHECK(t.find("farol_http_sent_bytes_total 160\n") != std::string::npos);
+}
+
+TEST_CASE("http metrics observed on many threads add up exactly in a scrape", "[metrics]") {
+    http_metrics m({"pages"});
+    constexpr int threads = 12; // more threads than shards, so some share one
+    constexpr int each = 5000;
+    std::vector<std::thread> pool;
+    for (int i = 0; i < threads; ++i)
+        pool.emplace_back([&m] {
+            for (int k = 0; k < each; ++k) m.observe(0, 200, 3, std::chrono::microseconds(200));
+        });
+    for (auto& t : pool) t.join();
+    CHECK(m.requests(0, 2) == threads * each);
+    prometheus_writer w;
+    m.render(w);
+    auto const& t = w.text();
+    CHECK(t.find("farol_http_request_duration_seconds_count 60000\n") != std::string::npos);
+    CHECK(t.find("farol_http_sent_bytes_total 180000\n") != std::string::npos);
+    CHECK(t.find("farol_http_request_duration_seconds_sum 12\n") != std::string::npos);
 }

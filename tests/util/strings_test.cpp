@@ -14,3 +14,11 @@ TEST_CASE("invalid UTF-8 becomes U+FFFD and valid text is kept", "[util]") {
     CHECK(to_valid_utf8("\xE2\x82") == "\xEF\xBF\xBD\xEF\xBF\xBD");              // truncated
     CHECK(to_valid_utf8("") == "");
 }
+
+TEST_CASE("pieces walks the same trimmed pieces as split, without a vector") {
+    for (std::string_view s : {"", "a", "a,", ",a", " gzip , br;q=0.5 ,, x ", ",,", "one"}) {
+        std::vector<std::string_view> walked;
+        for (auto p : farol::util::pieces(s, ',')) walked.push_back(p);
+        CHECK(walked == farol::util::split(s, ','));
+    }
+}
