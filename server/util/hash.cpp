@@ -21,6 +21,11 @@ std::string sha256_hex(std::string_view bytes) {
     return to_hex({reinterpret_cast<char const*>(digest), sizeof digest});
 }
 
-std::string content_hash(std::string_view bytes) { return sha256_hex(bytes).substr(0, 16); }
+std::string content_hash(std::string_view bytes) {
+    unsigned char digest[8];
+    crypto_generichash(digest, sizeof digest, reinterpret_cast<unsigned char const*>(bytes.data()), bytes.size(),
+                       nullptr, 0);
+    return to_hex({reinterpret_cast<char const*>(digest), sizeof digest});
+}
 
 } // namespace farol::util

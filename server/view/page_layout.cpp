@@ -68,18 +68,20 @@ page_renderer::page_renderer(std::shared_ptr<templates const> views, std::shared
     for (auto const& lang : catalogs_->languages()) {
         json::object t;
         for (auto const& key : catalogs_->keys()) insert_dotted(t, key, catalogs_->text(lang, key));
-        strings_.emplace(lang, std::move(t));
+        strings_.emplace(lang, templates::prepare(t));
     }
+}
+
+std::string page_renderer::render(std::string_view name, std::string_view lang, json::object const& d) const {
+    return views_->render(name, d, {{"t", strings_.find(lang)->second.get()}});
 }
 
 page_renderer::~page_renderer() = default;
 
 json::object page_renderer::layout(std::string_view lang, page_meta const& meta, content::library const& lib) const {
-    auto const& t = strings_.find(lang)->second;
     json::object d;
     d["lang"] = lang;
     d["dir"] = catalogs_->rtl(lang) ? "rtl" : "ltr";
-    d["t"] = t;
     d["page_title"] = meta.title + " · " + catalogs_->text(lang, "site.name");
     d["og_title"] = meta.title;
     d["description"] = meta.description;

@@ -45,7 +45,7 @@ std::string page_renderer::home(std::string_view lang, std::vector<content::camp
                                      {"content_dir", catalogs_->rtl(tr.language) ? "rtl" : "ltr"}});
     }
     d["campaigns"] = std::move(cards);
-    return views_->render("home", d);
+    return render("home", lang, d);
 }
 
 std::string page_renderer::campaign(std::string_view lang, content::campaign const& c,
@@ -81,7 +81,7 @@ std::string page_renderer::campaign(std::string_view lang, content::campaign con
     d["materials"] = std::move(files);
     auto const message = catalogs_->text(lang, "share.message", {{"title", tr.title}, {"url", url(campaign_path(lang, c.slug))}});
     d["whatsapp_href"] = "https://wa.me/?text=" + boost::urls::encode(message, boost::urls::unreserved_chars);
-    return views_->render("campaign", d);
+    return render("campaign", lang, d);
 }
 
 std::string page_renderer::error(std::string_view lang, unsigned status, content::library const& lib) const {
@@ -95,7 +95,7 @@ std::string page_renderer::error(std::string_view lang, unsigned status, content
     auto d = layout(lang, meta, lib);
     d["error_title"] = meta.title;
     d["error_text"] = meta.description;
-    return views_->render("error", d);
+    return render("error", lang, d);
 }
 
 std::string page_renderer::search(std::string_view lang, std::string_view query,
@@ -119,7 +119,7 @@ std::string page_renderer::search(std::string_view lang, std::string_view query,
                                     {"content_dir", catalogs_->rtl(r.language) ? "rtl" : "ltr"}});
     d["results_any"] = !hits.empty();
     d["results"] = std::move(hits);
-    return views_->render("search", d);
+    return render("search", lang, d);
 }
 
 std::string page_renderer::sitemap(std::vector<content::campaign const*> const& published) const {

@@ -1,6 +1,7 @@
 #pragma once
 #include "content/model.hpp"
 #include "i18n/fallback.hpp"
+#include "view/templates.hpp"
 
 #include <boost/json/object.hpp>
 
@@ -19,7 +20,6 @@ class catalogs;
 
 namespace farol::view {
 
-class templates;
 
 struct site_options {
     std::string public_url; // absolute, no trailing slash: canonical, hreflang and share links
@@ -68,7 +68,9 @@ private:
     std::shared_ptr<i18n::catalogs const> catalogs_;
     std::shared_ptr<content::static_assets const> assets_;
     site_options options_;
-    std::map<std::string, boost::json::object, std::less<>> strings_; // lang -> {{t.*}} tree
+    // lang -> {{t.*}} tree, converted for Mustache once instead of for every page
+    std::map<std::string, std::shared_ptr<templates::shared_data const>, std::less<>> strings_;
+    std::string render(std::string_view name, std::string_view lang, boost::json::object const& d) const;
 };
 
 // "/pt-BR/c/<slug>" and friends: the one place page paths are spelled.

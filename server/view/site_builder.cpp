@@ -3,6 +3,7 @@
 #include "i18n/catalogs.hpp"
 #include "util/hash.hpp"
 #include "util/mapped_file.hpp"
+#include "util/huge_buffer.hpp"
 #include "util/parallel.hpp"
 #include "view/page_renderer.hpp"
 
@@ -18,7 +19,6 @@ namespace {
 constexpr char const* page_cache = "public, max-age=60";
 constexpr char const* immutable_cache = "public, max-age=31536000, immutable";
 constexpr unsigned error_statuses[] = {400, 404, 405, 413, 414, 431, 500, 503};
-constexpr int fast_brotli_quality = 4;
 
 // One rendered document waiting for its compressed variants.
 struct page_job {
@@ -55,14 +55,16 @@ std::map<std::string, http::representation const*> reusable(content::site const*
     return out;
 }
 
-// Compresses jobs[i] for every i in `todo`, spread over `threads` threads.
-std::vector<http::representation> compress_all(std::vector<page_job> const& jobs, std::vector<std::size_t> const& todo,
+// Compresses jobs[i] for every i in `todo`, spread over `threads` threads. Takes their bodies:
+// every fresh page touched costs time (page faults), so the rendered bytes are not copied.
+std::vector<http::representation> compress_all(std::vector<page_job>& jobs, std::vector<std::size_t> const& todo,
                                                build_options const& options, int quality) {
     std::vector<http::representation> out(todo.size());
     util::parallel_for(todo.size(), options.threads, [&](std::size_t i) {
         if (options.cancel && options.cancel->load()) throw build_cancelled();
-        auto const& j = jobs[todo[i]];
-        out[i] = http::make_representation(http::shared_bytes::copy_of(j.body), j.content_type, j.cache, quality);
+        auto& j = jobs[todo[i]];
+        out[i] = http::make_representation(http::shared_bytes::copy_of(std::move(j.body)), j.content_type, j.cache,
+                                           quality);
     });
     return out;
 }
@@ -74,6 +76,11 @@ std::vector<page_job> render_all(page_renderer const& pages, content::library co
     std::vector<page_job> jobs;
     std::vector<std::function<std::string()>> render;
     auto const html = "text/html; charset=utf-8";
+    // The sitemap is by far the largest document: first, so it does not finish alone at the end.
+    jobs.push_back({&s.pages, "/sitemap.xml", {}, "application/xml; charset=utf-8", page_cache});
+    render.push_back([&] { return pages.sitemap(published); });
+    jobs.push_back({&s.pages, "/robots.txt", {}, "text/plain; charset=utf-8", page_cache});
+    render.push_back([&] { return pages.robots(); });
     for (auto const& lang : s.languages) {
         jobs.push_back({&s.pages, home_path(lang), {}, html, page_cache});
         render.push_back([&, lang] { return pages.home(lang, published, lib); });
@@ -86,10 +93,6 @@ std::vector<page_job> render_all(page_renderer const& pages, content::library co
             render.push_back([&, lang, status] { return pages.error(lang, status, lib); });
         }
     }
-    jobs.push_back({&s.pages, "/sitemap.xml", {}, "application/xml; charset=utf-8", page_cache});
-    render.push_back([&] { return pages.sitemap(published); });
-    jobs.push_back({&s.pages, "/robots.txt", {}, "text/plain; charset=utf-8", page_cache});
-    render.push_back([&] { return pages.robots(); });
     util::parallel_for(jobs.size(), options.threads, [&](std::size_t i) {
         if (options.cancel && options.cancel->load()) throw build_cancelled();
         jobs[i].body = render[i]();
@@ -136,11 +139,11 @@ void pack(content::site& s) {
     std::size_t total = 0;
     for (auto* p : parts)
         if (offset_of.emplace(p->bytes.data.data(), total).second) total += p->bytes.data.size();
-    auto blob = std::make_shared<std::string>(total, '\0');
+    auto blob = util::huge_buffer::allocate(total);
     for (auto* p : parts) {
         auto const offset = offset_of.at(p->bytes.data.data());
-        std::copy(p->bytes.data.begin(), p->bytes.data.end(), blob->begin() + static_cast<std::ptrdiff_t>(offset));
-        p->bytes = http::shared_bytes{blob, std::string_view(*blob).substr(offset, p->bytes.data.size())};
+        std::copy(p->bytes.data.begin(), p->bytes.data.end(), blob->data() + offset);
+        p->bytes = http::shared_bytes{blob, std::string_view(blob->data() + offset, p->bytes.data.size())};
     }
 }
 

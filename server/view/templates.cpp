@@ -13,13 +13,15 @@ namespace mu = kainjow::mustache;
 namespace json = boost::json;
 namespace fs = std::filesystem;
 
+class templates::shared_data {
+public:
+    explicit shared_data(mu::data d) : data(std::move(d)) {}
+    mu::data data;
+};
+
 struct templates::compiled {
     explicit compiled(std::string const& text) : tmpl(text) {}
     mu::mustache tmpl;
-};
-
-struct templates::partial_set {
-    std::map<std::string, mu::data, std::less<>> by_name;
 };
 
 namespace {
@@ -62,8 +64,8 @@ mu::data to_data(json::value const& v) {
 // Looks names up like Mustache's own context, but a missing partial is an error, not silence.
 class loud_context : public mu::basic_context<std::string> {
 public:
-    loud_context(mu::data const* root, std::map<std::string, mu::data, std::less<>> const& partials)
-        : partials_(partials) { push(root); }
+    loud_context(mu::data const* root, std::initializer_list<templates::named_data> named)
+        : root_(root), named_(named) { push(root); }
 
     void push(mu::data const* d) override { stack_.insert(stack_.begin(), d); }
     void pop() override { stack_.erase(stack_.begin()); }
@@ -71,19 +73,31 @@ public:
     mu::data const* get(std::string const& name) const override {
         if (name == ".") return stack_.front();
         for (auto const* frame : stack_) {
+            if (frame == root_)
+                if (auto const* found = get_named(name)) return found;
             if (auto const* found = resolve(frame, name)) return found;
         }
         return nullptr;
     }
 
+    // Partials are inlined at load; one left here would be a bug, not something to skip silently.
     mu::data const* get_partial(std::string const& name) const override {
-        auto it = partials_.find(name);
-        if (it == partials_.end()) throw template_error("unknown partial '" + name + "'");
-        record_render("partials/" + name);
-        return &it->second;
+        throw template_error("partial '" + name + "' was not inlined");
     }
 
 private:
+    // Shared data sits beside the root's own keys, as if the root had it.
+    mu::data const* get_named(std::string const& name) const {
+        auto const dot = name.find('.');
+        std::string_view const first = std::string_view(name).substr(0, dot);
+        for (auto const& n : named_) {
+            if (n.name != first) continue;
+            if (dot == std::string::npos) return &n.data->data;
+            return resolve(&n.data->data, name.substr(dot + 1));
+        }
+        return nullptr;
+    }
+
     static mu::data const* resolve(mu::data const* frame, std::string const& dotted) {
         std::size_t start = 0;
         while (frame) {
@@ -95,8 +109,9 @@ private:
         return nullptr;
     }
 
+    mu::data const* root_;
+    std::initializer_list<templates::named_data> named_;
     std::vector<mu::data const*> stack_;
-    std::map<std::string, mu::data, std::less<>> const& partials_;
 };
 
 struct tag_scan {
@@ -118,6 +133,28 @@ tag_scan scan_tags(std::string const& file, std::string const& text) {
         if (sigil == ">") out.partials.insert(name);
         if ((sigil.empty() || sigil == "#" || sigil == "^") && name.starts_with("t.")) out.string_keys.insert(name.substr(2));
     }
+    return out;
+}
+
+// Replaces each {{>name}} by that partial's text, recursively, so a page renders from one parsed
+// template: kainjow would parse a partial again every time it is rendered.
+std::string inline_partials(std::string const& file, std::string const& text,
+                            std::map<std::string, std::string, std::less<>> const& partials,
+                            std::set<std::string>& used, int depth = 0) {
+    static std::regex const tag(R"(\{\{>\s*([^}]*?)\s*\}\})");
+    if (depth > 8) throw template_error(file + ": partials nest too deeply (a partial includes itself?)");
+    std::string out;
+    auto last = text.cbegin();
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), tag); it != std::sregex_iterator(); ++it) {
+        auto const& m = *it;
+        out.append(last, m[0].first);
+        auto const found = partials.find(m[1].str());
+        if (found == partials.end()) throw template_error(file + ": unknown partial '" + m[1].str() + "'");
+        used.insert(found->first);
+        out += inline_partials(file, found->second, partials, used, depth + 1);
+        last = m[0].second;
+    }
+    out.append(last, text.cend());
     return out;
 }
 
@@ -145,23 +182,32 @@ std::shared_ptr<templates const> templates::load(fs::path const& dir) {
         for (auto const& p : scan.partials)
             if (!out->partials_.contains(p)) throw template_error(file + ": unknown partial '" + p + "'");
         out->string_keys_.merge(scan.string_keys);
-        if (!name.starts_with("partials/")) out->sources_[name] = src.second;
     }
-    auto partials = std::make_shared<partial_set>();
-    for (auto const& [n, text] : out->partials_) partials->by_name.emplace(n, mu::data(text));
-    out->partial_data_ = std::move(partials);
+    for (auto const& [name, src] : sources) {
+        if (name.starts_with("partials/")) continue;
+        auto& page = out->sources_[name];
+        page.text = inline_partials(src.first.string(), src.second, out->partials_, page.partials);
+        mu::mustache whole(page.text);
+        if (!whole.is_valid()) throw template_error(src.first.string() + " with its partials: " + whole.error_message());
+    }
     return out;
 }
 
-std::string templates::render(std::string_view name, json::value const& data) const {
+std::shared_ptr<templates::shared_data const> templates::prepare(json::value const& data) {
+    return std::make_shared<shared_data const>(to_data(data));
+}
+
+std::string templates::render(std::string_view name, json::value const& data,
+                              std::initializer_list<named_data> shared) const {
     auto const root = to_data(data);
     auto copy = acquire(name);
-    loud_context ctx(&root, partial_data_->by_name);
+    loud_context ctx(&root, shared);
     std::string html = copy->tmpl.render(ctx);
     // A copy that failed is broken for good (kainjow keeps the error): drop it instead of returning it.
     if (!copy->tmpl.is_valid()) throw template_error(std::string(name) + ": " + copy->tmpl.error_message());
     release(name, std::move(copy));
     record_render(std::string(name));
+    for (auto const& p : sources_.find(name)->second.partials) record_render("partials/" + p);
     return html;
 }
 
@@ -177,7 +223,7 @@ std::shared_ptr<templates::compiled> templates::acquire(std::string_view name) c
             return copy;
         }
     }
-    return std::make_shared<compiled>(source->second);
+    return std::make_shared<compiled>(source->second.text);
 }
 
 void templates::release(std::string_view name, std::shared_ptr<compiled> copy) const {

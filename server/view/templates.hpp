@@ -2,6 +2,7 @@
 #include <boost/json/value.hpp>
 
 #include <filesystem>
+#include <initializer_list>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -24,13 +25,23 @@ public:
 // "*_html", which carry sanitised Markdown output. Thread-safe.
 class templates {
 public:
+    // Data converted for Mustache once and shared by many renders (a language's UI strings).
+    class shared_data;
+    struct named_data {
+        std::string_view name; // a root key, e.g. "t"
+        shared_data const* data;
+    };
+    static std::shared_ptr<shared_data const> prepare(boost::json::value const& data);
+
     // Names are paths relative to dir without ".mustache", e.g. "campaign", "partials/hotlines".
     // Throws template_error for a syntax error, an unknown partial, changed delimiters or raw
     // output of a field not named *_html.
     static std::shared_ptr<templates const> load(std::filesystem::path const& dir);
 
     // Throws template_error if the template is unknown or fails while rendering.
-    std::string render(std::string_view name, boost::json::value const& data) const;
+    // `shared` adds root keys without converting them again; `data` must not have the same keys.
+    std::string render(std::string_view name, boost::json::value const& data,
+                       std::initializer_list<named_data> shared = {}) const;
 
     std::vector<std::string> names() const;
     // Every {{t.key}} the templates use, as catalog keys ("exit.label"): checked against the catalogs.
@@ -38,14 +49,16 @@ public:
 
 private:
     struct compiled;
-    struct partial_set;
+    struct page_source {
+        std::string text;               // with every partial inlined
+        std::set<std::string> partials; // inlined, for the coverage record
+    };
     // kainjow's render() mutates the template object: one compiled copy per concurrent renderer.
     std::shared_ptr<compiled> acquire(std::string_view name) const;
     void release(std::string_view name, std::shared_ptr<compiled> copy) const;
 
-    std::map<std::string, std::string, std::less<>> sources_;  // page name -> source
+    std::map<std::string, page_source, std::less<>> sources_;  // page name -> source
     std::map<std::string, std::string, std::less<>> partials_; // name -> source
-    std::shared_ptr<partial_set const> partial_data_;          // the same, as Mustache data
     std::set<std::string> string_keys_;
     mutable std::mutex pool_mutex_;
     mutable std::map<std::string, std::vector<std::shared_ptr<compiled>>, std::less<>> idle_;

@@ -74,3 +74,29 @@ TEST_CASE("rendering escapes text and passes *_html through", "[view]") {
     CHECK(html.find("[a][b]") != std::string::npos);
     CHECK_THROWS_AS(t->render("nope", data), template_error);
 }
+
+TEST_CASE("partials are inlined at load, nested ones too, and a partial that includes itself is refused", "[view]") {
+    temp_dir dir, loop;
+    dir.write("partials/outer.mustache", "<header>{{>inner}}</header>");
+    dir.write("partials/inner.mustache", "<b>{{name}}</b>");
+    dir.write("page.mustache", "{{#people}}{{>outer}}{{/people}}");
+    auto const t = templates::load(dir.path());
+    auto const html = t->render("page", boost::json::parse(R"({"people":[{"name":"Ana"},{"name":"Luís"}]})"));
+    CHECK(html == "<header><b>Ana</b></header><header><b>Luís</b></header>");
+
+    loop.write("partials/me.mustache", "again {{>me}}");
+    loop.write("page.mustache", "{{>me}}");
+    CHECK(load_error(loop).find("includes itself") != std::string::npos);
+}
+
+TEST_CASE("shared data renders as a root key, from sections too, and is converted once", "[view]") {
+    temp_dir dir;
+    dir.write("page.mustache", "{{t.hello}} {{#items}}{{t.item}}={{.}};{{/items}}{{^t.missing}}none{{/t.missing}}");
+    auto const t = templates::load(dir.path());
+    auto const strings = templates::prepare(boost::json::parse(R"({"hello":"Olá","item":"item"})"));
+    auto const data = boost::json::parse(R"({"items":["a","b"]})");
+    CHECK(t->render("page", data, {{"t", strings.get()}}) == "Olá item=a;item=b;none");
+    // The same prepared data serves any number of renders.
+    CHECK(t->render("page", data, {{"t", strings.get()}}) == "Olá item=a;item=b;none");
+    CHECK(t->render("page", data) == " =a;=b;none");
+}
