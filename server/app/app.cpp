@@ -36,7 +36,9 @@ struct app::impl {
     config cfg;
     util::clock const& clock;
     util::clock::time_point started_at{};
-    std::atomic<bool> is_ready{false};
+    std::atomic<bool> is_ready{false}; // the store answers
+    // Ready once the first site is live: the build's leftovers may still be being freed then.
+    bool ready() const { return is_ready.load() && !site.snapshot()->pages.empty(); }
     bool signals_wanted = false;
     net::worker_pool workers;
     std::shared_ptr<store::database> db;
@@ -57,8 +59,8 @@ struct app::impl {
     std::string render_metrics() const;
     void load_views();
     void make_renderer();
-    std::shared_ptr<content::site const> build_site(content::site const* previous, bool allow_fast,
-                                                    std::atomic<bool> const& cancel) const;
+    publisher::build_result build_site(content::site const* previous, bool allow_fast,
+                                       std::atomic<bool> const& cancel) const;
 };
 
 namespace {
@@ -101,9 +103,10 @@ void app::impl::make_renderer() {
     pages = std::move(renderer);
 }
 
-std::shared_ptr<content::site const> app::impl::build_site(content::site const* previous, bool allow_fast,
-                                                          std::atomic<bool> const& cancel) const {
-    auto const lib = store::load_library(*db);
+publisher::build_result app::impl::build_site(content::site const* previous, bool allow_fast,
+                                              std::atomic<bool> const& cancel) const {
+    auto const owned = std::make_shared<content::library const>(store::load_library(*db));
+    auto const& lib = *owned;
     view::build_options options;
     options.previous = previous;
     options.allow_fast = allow_fast;
@@ -115,7 +118,7 @@ std::shared_ptr<content::site const> app::impl::build_site(content::site const* 
     auto kept = std::make_shared<content::library>();
     kept->hotlines = lib.hotlines;
     std::const_pointer_cast<content::site>(s)->source = std::move(kept);
-    return s;
+    return {std::move(s), owned};
 }
 
 app::app(config cfg, util::clock const& clock) : impl_(std::make_unique<impl>(std::move(cfg), clock)) {}
@@ -129,7 +132,7 @@ app::~app() {
 
 http::router app::impl::build_routes() {
     http::router r;
-    handlers::ops::mount(r, {clock, started_at, [this] { return is_ready.load(); }, [this] { return render_metrics(); }});
+    handlers::ops::mount(r, {clock, started_at, [this] { return ready(); }, [this] { return render_metrics(); }});
     handlers::static_files::mount(r, {assets});
     handlers::pages::mount(r, {site});
     handlers::downloads::mount(r, {site});
@@ -186,14 +189,14 @@ void app::start() {
         },
         m.site,
         m.clock);
+    m.is_ready = m.db->healthy();
     m.publish->publish_now();
     m.publish->start();
-    m.is_ready = m.db->healthy();
     util::log_info("listening on http://" + m.cfg.listen_address + ":" + std::to_string(port()));
 }
 
 std::uint16_t app::port() const { return impl_->server ? impl_->server->port() : 0; }
-bool app::ready() const { return impl_->is_ready; }
+bool app::ready() const { return impl_->ready(); }
 
 void app::handle_signals() {
     impl_->signals_wanted = true;

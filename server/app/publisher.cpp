@@ -15,13 +15,7 @@ constexpr auto retry_after_failure = std::chrono::seconds(30);
 }
 
 publisher::publisher(build_fn build, content::site_holder& holder, util::clock const& clock)
-    : build_(std::move(build)), holder_(holder), clock_(clock) {
-    // Memory goes back to the system once per publish (malloc_trim below), not in glibc's small
-    // automatic steps: those unmapped buffers the next page's compression faulted straight back in
-    // (a fifth of a large build's CPU went to page faults). Blocks up to 32 MB are reused, not mmapped.
-    ::mallopt(M_TRIM_THRESHOLD, 1 << 30);
-    ::mallopt(M_MMAP_THRESHOLD, 32 << 20);
-}
+    : build_(std::move(build)), holder_(holder), clock_(clock) {}
 
 publisher::~publisher() { stop(); }
 
@@ -30,18 +24,20 @@ void publisher::publish_now() { build_and_publish(true); }
 void publisher::build_and_publish(bool allow_fast) {
     auto const started = std::chrono::steady_clock::now();
     auto current = holder_.snapshot();
-    auto next = build_(current.get(), allow_fast, cancel_);
+    auto built = build_(current.get(), allow_fast, cancel_);
     current.reset(); // the old site must be gone before memory is trimmed below
-    auto const pages = next->pages.size();
-    auto const quality = next->refine_pending ? " (fast compression, refining)" : "";
-    holder_.publish(std::move(next));
+    auto const pages = built.site->pages.size();
+    auto const quality = built.site->refine_pending ? " (fast compression, refining)" : "";
+    holder_.publish(std::move(built.site));
+    auto const live = std::chrono::steady_clock::now();
+    built.leftovers.reset();
     // A build frees tens of megabytes of transient strings; hand them back instead of keeping them.
     ::malloc_trim(0);
     {
         std::lock_guard lock(mutex_);
         ++builds_;
     }
-    auto const ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
+    auto const ms = std::chrono::duration_cast<std::chrono::milliseconds>(live - started);
     util::log_info("published site: " + std::to_string(pages) + " pages in " + std::to_string(ms.count()) + " ms" +
                    quality);
 }

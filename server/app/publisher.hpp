@@ -17,10 +17,16 @@ namespace farol::app {
 // A failed build is logged and the current site stays.
 class publisher {
 public:
+    struct build_result {
+        std::shared_ptr<content::site const> site;
+        // What the build used and no longer needs (the library it read): freed only once the site is
+        // live, since freeing a large build takes a while.
+        std::shared_ptr<void const> leftovers;
+    };
     // Builds from the store; `previous` lends unchanged pages, `allow_fast` permits a fast first pass,
     // and the build gives up (throwing) once `cancel` is set.
-    using build_fn = std::function<std::shared_ptr<content::site const>(
-        content::site const* previous, bool allow_fast, std::atomic<bool> const& cancel)>;
+    using build_fn = std::function<build_result(content::site const* previous, bool allow_fast,
+                                                std::atomic<bool> const& cancel)>;
 
     publisher(build_fn build, content::site_holder& holder, util::clock const& clock);
     ~publisher();
