@@ -19,9 +19,10 @@ publisher::publisher(build_fn build, content::site_holder& holder, util::clock c
 
 publisher::~publisher() { stop(); }
 
-void publisher::publish_now() { build_and_publish(true); }
+// At start-up the server waits for this one: freeing what the build used is left to the thread.
+void publisher::publish_now() { build_and_publish(true, true); }
 
-void publisher::build_and_publish(bool allow_fast) {
+void publisher::build_and_publish(bool allow_fast, bool defer_release) {
     auto const started = std::chrono::steady_clock::now();
     auto current = holder_.snapshot();
     auto built = build_(current.get(), allow_fast, cancel_);
@@ -30,9 +31,14 @@ void publisher::build_and_publish(bool allow_fast) {
     auto const quality = built.site->refine_pending ? " (fast compression, refining)" : "";
     holder_.publish(std::move(built.site));
     auto const live = std::chrono::steady_clock::now();
-    built.leftovers.reset();
-    // A build frees tens of megabytes of transient strings; hand them back instead of keeping them.
-    ::malloc_trim(0);
+    if (defer_release) {
+        std::lock_guard lock(mutex_);
+        leftovers_ = std::move(built.leftovers);
+        wake_.notify_one();
+    } else {
+        built.leftovers.reset();
+        release_memory();
+    }
     {
         std::lock_guard lock(mutex_);
         ++builds_;
@@ -40,6 +46,11 @@ void publisher::build_and_publish(bool allow_fast) {
     auto const ms = std::chrono::duration_cast<std::chrono::milliseconds>(live - started);
     util::log_info("published site: " + std::to_string(pages) + " pages in " + std::to_string(ms.count()) + " ms" +
                    quality);
+}
+
+void publisher::release_memory() {
+    // A build frees tens of megabytes of transient strings; hand them back instead of keeping them.
+    ::malloc_trim(0);
 }
 
 void publisher::start() {
@@ -78,6 +89,14 @@ void publisher::run() {
     std::unique_lock lock(mutex_);
     bool failed = false;
     while (!stopping_) {
+        if (leftovers_) {
+            auto leftovers = std::move(leftovers_);
+            lock.unlock();
+            leftovers.reset();
+            release_memory();
+            lock.lock();
+            continue;
+        }
         auto wait = std::chrono::duration_cast<std::chrono::steady_clock::duration>(max_sleep);
         if (failed) {
             // A window that keeps failing to build must not spin: wait, unless asked explicitly.
@@ -90,15 +109,16 @@ void publisher::run() {
                 std::chrono::milliseconds(0),
                 std::min(wait, std::chrono::duration_cast<std::chrono::steady_clock::duration>(until)));
         }
-        bool const woken = wake_.wait_for(lock, wait, [this] { return requested_ || stopping_; });
+        bool const woken = wake_.wait_for(lock, wait, [this] { return requested_ || stopping_ || leftovers_; });
         if (stopping_) break;
+        if (leftovers_) continue;
         auto const [window_moved, refine] = due(failed);
         if (!woken && !window_moved && !refine) continue;
         bool const asked = requested_ || window_moved;
         requested_ = false;
         lock.unlock();
         try {
-            build_and_publish(asked);
+            build_and_publish(asked, false);
             failed = false;
         } catch (view::build_cancelled const&) {
             break;

@@ -45,7 +45,8 @@ public:
 private:
     void run();
     std::pair<bool, bool> due(bool failed) const;
-    void build_and_publish(bool allow_fast);
+    void build_and_publish(bool allow_fast, bool defer_release);
+    void release_memory();
 
     build_fn build_;
     content::site_holder& holder_;
@@ -56,6 +57,7 @@ private:
     bool stopping_ = false;
     std::atomic<bool> cancel_{false};
     std::uint64_t builds_ = 0;
+    std::shared_ptr<void const> leftovers_; // of publish_now's build, freed by the thread
     std::thread thread_;
 };
 
