@@ -26,27 +26,48 @@ constexpr std::size_t linger_limit = 1024 * 1024;
 constexpr auto linger_timeout = std::chrono::seconds(2);
 
 bool normal_close(beast::error_code ec) {
+    // operation_aborted: the deadline sweep closed the socket under a pending read.
     return ec == bhttp::error::end_of_stream || ec == boost::asio::error::eof ||
-           ec == boost::asio::error::operation_aborted || ec == beast::error::timeout ||
+           ec == boost::asio::error::operation_aborted || ec == boost::asio::error::bad_descriptor ||
            ec == boost::asio::error::connection_reset || ec == boost::asio::error::broken_pipe;
+}
+
+std::int64_t steady_now_ns() {
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
 }
 } // namespace
 
 http_session::http_session(socket_type&& socket, session_env const& env)
-    : stream_(std::move(socket)), buffer_(env.lim.max_head + read_chunk), env_(env) {}
+    : socket_(std::move(socket)), buffer_(env.lim.max_head + read_chunk), env_(env) {}
 
 http_session::~http_session() { env_.registry.remove(id_); }
 
 void http_session::run() {
-    id_ = env_.registry.add(weak_from_this());
-    boost::asio::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->do_wait_request(); });
+    auto const ticket = env_.registry.add(weak_from_this());
+    id_ = ticket.id;
+    deadline_ = ticket.due;
+    boost::asio::dispatch(socket_.get_executor(), [self = shared_from_this()] { self->do_wait_request(); });
 }
 
 void http_session::graceful_close() {
-    boost::asio::dispatch(stream_.get_executor(), [self = shared_from_this()] {
+    boost::asio::dispatch(socket_.get_executor(), [self = shared_from_this()] {
         if (self->idle_ && !self->closed_) self->do_close();
     });
 }
+
+void http_session::expire() {
+    boost::asio::dispatch(socket_.get_executor(), [self = shared_from_this()] {
+        auto const due = self->deadline_->load(std::memory_order_relaxed);
+        if (due != 0 && due <= steady_now_ns()) self->do_close(); // the pending operation ends aborted
+    });
+}
+
+void http_session::arm(std::chrono::milliseconds timeout) {
+    deadline_->store(steady_now_ns() + std::chrono::nanoseconds(timeout).count(), std::memory_order_relaxed);
+}
+
+void http_session::disarm() { deadline_->store(0, std::memory_order_relaxed); }
 
 void http_session::do_wait_request() {
     if (env_.stopping) return do_close();
@@ -56,8 +77,8 @@ void http_session::do_wait_request() {
     }
     pipelined_ = 0;
     idle_ = true;
-    stream_.expires_after(env_.lim.keepalive_timeout);
-    stream_.async_read_some(buffer_.prepare(read_chunk),
+    arm(env_.lim.keepalive_timeout);
+    socket_.async_read_some(buffer_.prepare(read_chunk),
                             beast::bind_front_handler(&http_session::on_first_bytes, shared_from_this()));
 }
 
@@ -76,8 +97,8 @@ void http_session::do_read_header() {
     // The route decides the body limit after the head; Beast would otherwise refuse a large Content-Length as 400.
     parser_->body_limit(boost::none);
     // The head deadline is total: a client trickling its head (slowloris) is cut off.
-    stream_.expires_after(env_.lim.head_timeout);
-    bhttp::async_read_header(stream_, buffer_, *parser_,
+    arm(env_.lim.head_timeout);
+    bhttp::async_read_header(socket_, buffer_, *parser_,
                              beast::bind_front_handler(&http_session::on_read_header, shared_from_this()));
 }
 
@@ -122,8 +143,8 @@ bool http_session::request_has_body() const {
 
 void http_session::do_continue() {
     static constexpr char interim[] = "HTTP/1.1 100 Continue\r\n\r\n";
-    stream_.expires_after(env_.lim.idle_timeout);
-    boost::asio::async_write(stream_, boost::asio::buffer(interim, sizeof interim - 1),
+    arm(env_.lim.idle_timeout);
+    boost::asio::async_write(socket_, boost::asio::buffer(interim, sizeof interim - 1),
                              beast::bind_front_handler(&http_session::on_continue, shared_from_this()));
 }
 
@@ -134,8 +155,8 @@ void http_session::on_continue(beast::error_code ec, std::size_t) {
 
 void http_session::do_read_body() {
     // Idle, not total: a phone on 2G may take minutes, as long as bytes keep coming.
-    stream_.expires_after(env_.lim.idle_timeout);
-    bhttp::async_read_some(stream_, buffer_, *parser_,
+    arm(env_.lim.idle_timeout);
+    bhttp::async_read_some(socket_, buffer_, *parser_,
                            beast::bind_front_handler(&http_session::on_read_body, shared_from_this()));
 }
 
@@ -151,12 +172,13 @@ void http_session::on_read_body(beast::error_code ec, std::size_t) {
 }
 
 void http_session::do_handle() {
+    disarm(); // a handler's own time is not the client's fault
     ctx_.req.body() = std::move(parser_->get().body());
     if (!plan_.blocking) return do_respond(env_.dispatcher.handle(ctx_, plan_), false);
     // Blocking handlers run on the worker pool; the answer comes back to this session's strand.
     env_.workers.post([self = shared_from_this()] {
         auto res = std::make_shared<http::response>(self->env_.dispatcher.handle(self->ctx_, self->plan_));
-        boost::asio::post(self->stream_.get_executor(), [self, res] { self->do_respond(std::move(*res), false); });
+        boost::asio::post(self->socket_.get_executor(), [self, res] { self->do_respond(std::move(*res), false); });
     });
 }
 
@@ -177,10 +199,10 @@ void http_session::do_respond(http::response res, bool must_close) {
 
 void http_session::do_write() {
     // Reset before every write: progress keeps a slow download alive, a stalled reader is cut off.
-    stream_.expires_after(env_.lim.idle_timeout);
+    arm(env_.lim.idle_timeout);
     std::array<boost::asio::const_buffer, 2> const bufs{boost::asio::buffer(head_left_),
                                                          boost::asio::buffer(body_left_)};
-    stream_.async_write_some(bufs, beast::bind_front_handler(&http_session::on_write, shared_from_this()));
+    socket_.async_write_some(bufs, beast::bind_front_handler(&http_session::on_write, shared_from_this()));
 }
 
 void http_session::on_write(beast::error_code ec, std::size_t n) {
@@ -209,27 +231,28 @@ void http_session::record_exchange() {
 void http_session::do_linger() {
     // Half-close and drain what the client still sends, so our error reply is not lost to a reset.
     beast::error_code ec;
-    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    socket_.shutdown(tcp::socket::shutdown_send, ec);
     if (ec) return do_close();
     buffer_.clear();
-    stream_.expires_after(linger_timeout);
-    stream_.async_read_some(buffer_.prepare(read_chunk),
+    arm(std::chrono::duration_cast<std::chrono::milliseconds>(linger_timeout));
+    socket_.async_read_some(buffer_.prepare(read_chunk),
                             beast::bind_front_handler(&http_session::on_linger, shared_from_this()));
 }
 
 void http_session::on_linger(beast::error_code ec, std::size_t n) {
     lingered_ += n;
     if (ec || lingered_ > linger_limit) return do_close();
-    stream_.async_read_some(buffer_.prepare(read_chunk),
+    socket_.async_read_some(buffer_.prepare(read_chunk),
                             beast::bind_front_handler(&http_session::on_linger, shared_from_this()));
 }
 
 void http_session::do_close() {
     if (closed_) return;
     closed_ = true;
+    disarm();
     beast::error_code ec;
-    stream_.socket().shutdown(tcp::socket::shutdown_both, ec);
-    stream_.close();
+    socket_.shutdown(tcp::socket::shutdown_both, ec);
+    socket_.close(ec);
 }
 
 } // namespace farol::net

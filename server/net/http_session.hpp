@@ -6,7 +6,6 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
-#include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/string_body.hpp>
 
@@ -20,10 +19,9 @@ namespace farol::net {
 
 class connection_registry;
 
-// Concrete executor types: Asio's type-erased any_io_executor costs a copy and a virtual call per step.
+// A concrete executor type: Asio's type-erased any_io_executor costs a copy and a virtual call per step.
 using io_executor = boost::asio::io_context::executor_type;
 using socket_type = boost::asio::basic_stream_socket<boost::asio::ip::tcp, io_executor>;
-using stream_type = boost::beast::basic_stream<boost::asio::ip::tcp, io_executor, boost::beast::unlimited_rate_policy>;
 
 // What every session shares with the server.
 struct session_env {
@@ -43,6 +41,8 @@ public:
     void run();
     // On shutdown: an idle connection closes now, a busy one after its response.
     void graceful_close();
+    // The server's sweep found this connection past its deadline: it closes, unless it moved on.
+    void expire();
 
 private:
     void do_wait_request();
@@ -61,14 +61,20 @@ private:
     void on_linger(boost::beast::error_code ec, std::size_t n);
     void do_close();
 
+    // Timeouts are a deadline the server sweeps (see server.cpp), not a timer per operation: setting
+    // one is a clock read, where a timer meant cancelling, rescheduling and a completion per step.
+    void arm(std::chrono::milliseconds timeout);
+    void disarm();
+
     void reject_head(http::status s, std::string_view detail);
     bool request_has_body() const;
     void record_exchange();
 
-    stream_type stream_;
+    socket_type socket_;
     boost::beast::flat_buffer buffer_;
     session_env const& env_;
     std::uint64_t id_ = 0;
+    std::atomic<std::int64_t>* deadline_ = nullptr; // in the registry, valid while registered
 
     std::optional<boost::beast::http::request_parser<boost::beast::http::string_body>> parser_;
     http::request_context ctx_;

@@ -10,6 +10,7 @@
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <csignal>
 #include <thread>
@@ -23,7 +24,7 @@ struct server::impl {
     impl(server_options o, http::dispatcher const& d, worker_pool& w)
         : options(std::move(o)), env{d, options.lim, w, registry, stopping},
           contexts(make_contexts(options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency()))),
-          signals(ioc()), drain_timer(ioc()) {
+          signals(ioc()), drain_timer(ioc()), sweep_timer(ioc()) {
         for (auto& c : contexts) work.emplace_back(c->get_executor());
     }
     ~impl() { registry.on_remove(nullptr); }
@@ -38,6 +39,7 @@ struct server::impl {
     std::vector<asio::executor_work_guard<asio::io_context::executor_type>> work;
     asio::signal_set signals;
     asio::steady_timer drain_timer;
+    asio::steady_timer sweep_timer;
     std::shared_ptr<listener> acceptor;
     std::vector<std::thread> threads;
     std::function<void()> on_reload;
@@ -52,7 +54,16 @@ struct server::impl {
     void wait_signal();
     void stop_now();
     void drain();
+    void sweep();
 };
+
+namespace {
+// How often connections are checked against their deadlines: a timeout fires up to this late.
+std::chrono::milliseconds sweep_interval(limits const& lim) {
+    auto const shortest = std::min({lim.head_timeout, lim.keepalive_timeout, lim.idle_timeout});
+    return std::clamp(shortest / 8, std::chrono::milliseconds(5), std::chrono::milliseconds(250));
+}
+} // namespace
 
 server::server(server_options options, http::dispatcher const& dispatcher, worker_pool& workers)
     : impl_(std::make_unique<impl>(std::move(options), dispatcher, workers)) {}
@@ -76,6 +87,7 @@ void server::start() {
         if (auto p = l.lock()) p->resume();
     });
     m.acceptor->run();
+    m.sweep();
     for (auto& c : m.contexts) m.threads.emplace_back([&ioc = *c] { ioc.run(); });
 }
 
@@ -127,6 +139,17 @@ void server::impl::drain() {
     }
     drain_timer.expires_after(std::chrono::milliseconds(20));
     drain_timer.async_wait([this](boost::system::error_code) { drain(); });
+}
+
+// One timer for all connections instead of one per connection and operation.
+void server::impl::sweep() {
+    auto const now = std::chrono::steady_clock::now();
+    auto const now_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(now.time_since_epoch()).count();
+    for (auto& s : registry.late(now_ns)) s->expire();
+    sweep_timer.expires_at(now + sweep_interval(options.lim));
+    sweep_timer.async_wait([this](boost::system::error_code ec) {
+        if (!ec) sweep();
+    });
 }
 
 void server::wait() {
