@@ -1,5 +1,6 @@
 #include "app/publisher.hpp"
 
+#include "util/compress.hpp"
 #include "util/log.hpp"
 #include "view/site_builder.hpp"
 
@@ -50,6 +51,7 @@ void publisher::build_and_publish(bool allow_fast, bool defer_release) {
 
 void publisher::release_memory() {
     // A build frees tens of megabytes of transient strings; hand them back instead of keeping them.
+    util::release_compression_scratch(); // this thread compressed too
     ::malloc_trim(0);
 }
 

@@ -48,18 +48,21 @@ response with_lines(status s, shared_bytes body, std::string lines) {
 } // namespace
 
 representation make_representation(shared_bytes bytes, std::string content_type, std::string cache_control,
-                                   int brotli_quality) {
+                                   int brotli_quality, std::string_view known_hash) {
     representation rep;
-    auto const hash = util::content_hash(bytes.data);
+    auto const hash = known_hash.empty() ? util::content_hash(bytes.data) : std::string(known_hash);
     rep.identity = {bytes, "\"" + hash + "\""};
+    rep.br_quality = brotli_quality; // as asked, even where brotli does not pay off
     if (compressible(content_type) && bytes.data.size() >= min_compress_size) {
         // A fast build is fast in both encodings; the ETags say which bytes these are.
         bool const best = brotli_quality >= best_brotli_quality;
         rep.gzip = encode_if_smaller(util::gzip_compress(bytes.data, best ? 9 : 1), bytes.data.size(), hash,
                                      best ? "-gz" : "-gz1");
-        auto const suffix = best ? std::string("-br") : "-br" + std::to_string(brotli_quality);
-        rep.br = encode_if_smaller(util::brotli_compress(bytes.data, brotli_quality), bytes.data.size(), hash, suffix);
-        rep.br_quality = brotli_quality;
+        if (brotli_quality > 0) {
+            auto const suffix = best ? std::string("-br") : "-br" + std::to_string(brotli_quality);
+            rep.br = encode_if_smaller(util::brotli_compress(bytes.data, brotli_quality), bytes.data.size(), hash,
+                                       suffix);
+        }
     }
     rep.content_type = std::move(content_type);
     rep.cache_control = std::move(cache_control);

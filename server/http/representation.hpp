@@ -21,16 +21,17 @@ struct representation {
     encoded identity;
     std::optional<encoded> gzip;
     std::optional<encoded> br;
-    int br_quality = 0; // brotli quality of `br`; 11 is the best ratio
+    int br_quality = 0; // the brotli quality asked for (0: none); 11 is the best ratio
 };
 
 constexpr int best_brotli_quality = 11;
 
 // Compresses (gzip and brotli) when the type is textual and it pays off; the ETag is the content hash.
-// A lower brotli quality (with gzip at level 1) builds much faster (4: ~50x) for ~15% more bytes; the
-// ETags say which bytes these are.
+// Below the best brotli quality, gzip runs at level 1 (a fast build); brotli quality 0 means gzip
+// only. The ETags say which bytes these are.
+// `known_hash` is util::content_hash(bytes) when the caller computed it already.
 representation make_representation(shared_bytes bytes, std::string content_type, std::string cache_control,
-                                   int brotli_quality = best_brotli_quality);
+                                   int brotli_quality = best_brotli_quality, std::string_view known_hash = {});
 
 // The variant to send for an Accept-Encoding value, and its Content-Encoding ("" for identity).
 std::pair<representation::encoded const&, std::string_view> choose_variant(representation const& rep,

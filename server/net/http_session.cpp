@@ -8,11 +8,11 @@
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/write.hpp>
+#include <boost/beast/http/error.hpp>
+#include <boost/beast/http/read.hpp>
 
 #include <algorithm>
 #include <array>
-#include <boost/beast/http/error.hpp>
-#include <boost/beast/http/read.hpp>
 
 namespace farol::net {
 
@@ -175,7 +175,7 @@ void http_session::do_handle() {
     disarm(); // a handler's own time is not the client's fault
     ctx_.req.body() = std::move(parser_->get().body());
     if (!plan_.blocking) return do_respond(env_.dispatcher.handle(ctx_, plan_), false);
-    // Blocking handlers run on the worker pool; the answer comes back to this session's strand.
+    // Blocking handlers run on the worker pool; the answer comes back to this session's io thread.
     env_.workers.post([self = shared_from_this()] {
         auto res = std::make_shared<http::response>(self->env_.dispatcher.handle(self->ctx_, self->plan_));
         boost::asio::post(self->socket_.get_executor(), [self, res] { self->do_respond(std::move(*res), false); });

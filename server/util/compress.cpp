@@ -63,6 +63,12 @@ public:
         if (output_.capacity() > max_capacity) std::string().swap(output_);
     }
 
+    void release() {
+        block_.reset();
+        capacity_ = used_ = wanted_ = 0;
+        std::string().swap(output_);
+    }
+
 private:
     static constexpr std::size_t max_capacity = 4u << 20;
 
@@ -94,6 +100,8 @@ int brotli_window(std::size_t size) {
 }
 
 } // namespace
+
+void release_compression_scratch() { scratch_arena::local().release(); }
 
 std::string gzip_compress(std::string_view bytes, int level) {
     auto& arena = scratch_arena::local();

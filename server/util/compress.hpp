@@ -9,6 +9,10 @@ namespace farol::util {
 std::string gzip_compress(std::string_view bytes, int level = 9);
 std::string brotli_compress(std::string_view bytes, int quality = 11);
 
+// Compressors keep scratch memory per thread between calls (up to a few MB); a long-lived thread
+// that is done compressing for now gives it back with this.
+void release_compression_scratch();
+
 // For tests and tools: decompress, or nullopt on corrupt input.
 std::optional<std::string> gzip_decompress(std::string_view bytes);
 std::optional<std::string> brotli_decompress(std::string_view bytes);

@@ -27,6 +27,7 @@ struct page_job {
     std::string body;
     char const* content_type;
     char const* cache;
+    std::string hash = {}; // of body, computed where it was rendered
 };
 
 void add_next_change(std::optional<std::chrono::system_clock::time_point>& next,
@@ -51,7 +52,7 @@ std::map<std::string, http::representation const*> reusable(content::site const*
     if (!previous) return out;
     for (auto const* m : {&previous->pages, &previous->errors})
         for (auto const& [_, rep] : *m)
-            if (!rep.br || rep.br_quality >= http::best_brotli_quality) out.emplace(rep.identity.etag, &rep);
+            if (rep.br_quality >= http::best_brotli_quality) out.emplace(rep.identity.etag, &rep);
     return out;
 }
 
@@ -64,7 +65,7 @@ std::vector<http::representation> compress_all(std::vector<page_job>& jobs, std:
         if (options.cancel && options.cancel->load()) throw build_cancelled();
         auto& j = jobs[todo[i]];
         out[i] = http::make_representation(http::shared_bytes::copy_of(std::move(j.body)), j.content_type, j.cache,
-                                           quality);
+                                           quality, j.hash);
     });
     return out;
 }
@@ -96,6 +97,7 @@ std::vector<page_job> render_all(page_renderer const& pages, content::library co
     util::parallel_for(jobs.size(), options.threads, [&](std::size_t i) {
         if (options.cancel && options.cancel->load()) throw build_cancelled();
         jobs[i].body = render[i]();
+        jobs[i].hash = util::content_hash(jobs[i].body);
     });
     return jobs;
 }
@@ -107,7 +109,7 @@ bool publish_jobs(std::vector<page_job>& jobs, build_options const& options) {
     std::vector<std::size_t> todo;
     std::vector<std::string> etags(jobs.size());
     for (std::size_t i = 0; i < jobs.size(); ++i) {
-        etags[i] = "\"" + util::content_hash(jobs[i].body) + "\"";
+        etags[i] = "\"" + jobs[i].hash + "\"";
         if (previous.contains(etags[i])) continue;
         if (first_with_etag.emplace(etags[i], i).second) todo.push_back(i);
     }
@@ -126,7 +128,7 @@ bool publish_jobs(std::vector<page_job>& jobs, build_options const& options) {
 
 // Moves every page's bytes into one allocation owned by the site: the transient strings of the
 // build can then go back to the system whole, and the site's memory is freed in one piece.
-void pack(content::site& s) {
+void pack(content::site& s, unsigned threads) {
     std::vector<http::representation::encoded*> parts;
     for (auto* m : {&s.pages, &s.errors}) {
         for (auto& [_, rep] : *m) {
@@ -136,13 +138,19 @@ void pack(content::site& s) {
         }
     }
     std::map<char const*, std::size_t> offset_of; // identical pages share their bytes already
+    std::vector<std::pair<std::string_view, std::size_t>> copies;
     std::size_t total = 0;
-    for (auto* p : parts)
-        if (offset_of.emplace(p->bytes.data.data(), total).second) total += p->bytes.data.size();
+    for (auto* p : parts) {
+        if (!offset_of.emplace(p->bytes.data.data(), total).second) continue;
+        copies.emplace_back(p->bytes.data, total);
+        total += p->bytes.data.size();
+    }
     auto blob = util::huge_buffer::allocate(total);
+    util::parallel_for(copies.size(), threads, [&](std::size_t i) {
+        std::copy(copies[i].first.begin(), copies[i].first.end(), blob->data() + copies[i].second);
+    });
     for (auto* p : parts) {
         auto const offset = offset_of.at(p->bytes.data.data());
-        std::copy(p->bytes.data.begin(), p->bytes.data.end(), blob->data() + offset);
         p->bytes = http::shared_bytes{blob, std::string_view(blob->data() + offset, p->bytes.data.size())};
     }
 }
@@ -178,7 +186,7 @@ std::shared_ptr<content::site const> build_site(page_renderer const& pages, cont
     auto jobs = render_all(pages, lib, published, *s, options);
     s->refine_pending = publish_jobs(jobs, options);
     jobs.clear();
-    pack(*s);
+    pack(*s, options.threads);
     for (auto const* c : published)
         for (auto const& m : c->materials)
             for (auto const& f : m.files)
