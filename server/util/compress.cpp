@@ -48,8 +48,8 @@ public:
         return std::malloc(size); // more than this thread needed so far
     }
 
-    void release(void* p) {
-        if (p && !owns(p)) std::free(p);
+    void deallocate(void* p) {
+        if (p && !owns(p)) std::free(p); // the block's own pieces are freed all at once by reset()
     }
 
     // The output buffer, kept apart from the compressor's own memory.
@@ -63,6 +63,7 @@ public:
         if (output_.capacity() > max_capacity) std::string().swap(output_);
     }
 
+    // Gives everything back (a thread done compressing for a while).
     void release() {
         block_.reset();
         capacity_ = used_ = wanted_ = 0;
@@ -86,11 +87,11 @@ private:
 };
 
 void* brotli_alloc(void* opaque, std::size_t size) { return static_cast<scratch_arena*>(opaque)->allocate(size); }
-void brotli_free(void* opaque, void* p) { static_cast<scratch_arena*>(opaque)->release(p); }
+void brotli_free(void* opaque, void* p) { static_cast<scratch_arena*>(opaque)->deallocate(p); }
 voidpf zlib_alloc(voidpf opaque, uInt items, uInt size) {
     return static_cast<scratch_arena*>(opaque)->allocate(std::size_t{items} * size);
 }
-void zlib_free(voidpf opaque, voidpf p) { static_cast<scratch_arena*>(opaque)->release(p); }
+void zlib_free(voidpf opaque, voidpf p) { static_cast<scratch_arena*>(opaque)->deallocate(p); }
 
 // The smallest window that holds the whole input: same output, much less memory for small pages.
 int brotli_window(std::size_t size) {
