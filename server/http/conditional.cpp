@@ -1,6 +1,9 @@
 #include "http/conditional.hpp"
 
+#include "http/weighted_list.hpp"
 #include "util/strings.hpp"
+
+#include <algorithm>
 
 #include <charconv>
 
@@ -20,19 +23,6 @@ bool parse_u64(std::string_view s, std::uint64_t& out) {
     return ec == std::errc{} && p == end;
 }
 
-double quality(std::string_view params) {
-    // params is what follows the coding name, e.g. ";q=0.5"
-    for (auto p : util::pieces(params, ';')) {
-        if (p.size() > 2 && (p[0] == 'q' || p[0] == 'Q') && p[1] == '=') {
-            double q = 0;
-            auto [ptr, ec] = std::from_chars(p.data() + 2, p.data() + p.size(), q);
-            if (ec != std::errc{} || ptr != p.data() + p.size() || q < 0 || q > 1) return 0;
-            return q;
-        }
-    }
-    return 1;
-}
-
 } // namespace
 
 bool if_none_match_matches(std::string_view header, std::string_view etag) {
@@ -40,6 +30,26 @@ bool if_none_match_matches(std::string_view header, std::string_view etag) {
     for (auto tag : util::pieces(header, ','))
         if (!tag.empty() && opaque(tag) == opaque(etag)) return true;
     return false;
+}
+
+bool if_match_matches(std::string_view header, std::string_view etag) {
+    if (util::trim(header) == "*") return true;
+    if (etag.substr(0, 2) == "W/") return false;
+    for (auto tag : util::pieces(header, ','))
+        if (tag == etag) return true; // a weak tag ("W/...") never equals a strong one
+    return false;
+}
+
+precondition evaluate_preconditions(request_context const& ctx, std::string_view etag) {
+    if (auto im = ctx.header(field::if_match); !im.empty() && !if_match_matches(im, etag)) return precondition::failed;
+    if (auto inm = ctx.header(field::if_none_match); !inm.empty() && if_none_match_matches(inm, etag))
+        return ctx.method == verb::get || ctx.method == verb::head ? precondition::not_modified : precondition::failed;
+    return precondition::proceed;
+}
+
+bool range_applies(request_context const& ctx, std::string_view etag) {
+    auto const if_range = ctx.header(field::if_range);
+    return if_range.empty() || if_range_matches(if_range, etag);
 }
 
 bool if_range_matches(std::string_view header, std::string_view etag) {
@@ -72,23 +82,24 @@ range_result parse_range(std::string_view header, std::uint64_t size) {
 }
 
 std::string_view choose_encoding(std::string_view accept_encoding, bool have_br, bool have_gzip) {
-    double q_br = 0, q_gzip = 0, q_star = -1;
+    // Weights in thousandths; -1: the coding is not named. The first mention of a coding counts.
+    int br = -1, gzip = -1, identity = -1, star = -1;
     for (auto item : util::pieces(accept_encoding, ',')) {
-        auto const semi = item.find(';');
-        auto const name = util::trim(item.substr(0, semi));
-        double const q = semi == std::string_view::npos ? 1.0 : quality(item.substr(semi));
-        if (util::iequals(name, "br")) q_br = q;
-        else if (util::iequals(name, "gzip") || util::iequals(name, "x-gzip")) q_gzip = q;
-        else if (name == "*") q_star = q;
+        auto const m = parse_weighted_member(item);
+        if (!m) continue;
+        auto const is = [&](std::string_view name) { return util::iequals(m->value, name); };
+        int* slot = is("br") ? &br : is("gzip") || is("x-gzip") ? &gzip : is("identity") ? &identity
+                  : m->value == "*" ? &star : nullptr;
+        if (slot && *slot < 0) *slot = m->weight;
     }
-    if (q_star >= 0) {
-        if (q_br == 0 && accept_encoding.find("br") == std::string_view::npos) q_br = q_star;
-        if (q_gzip == 0 && accept_encoding.find("gzip") == std::string_view::npos) q_gzip = q_star;
-    }
-    if (have_br && q_br > 0 && q_br >= q_gzip) return "br";
-    if (have_gzip && q_gzip > 0) return "gzip";
-    if (have_br && q_br > 0) return "br";
-    return "";
+    // "*" stands for every coding not named; a named q=0 stays refused (RFC 9110 §12.5.3).
+    auto const weight = [&](int named) { return named >= 0 ? named : star >= 0 ? star : 0; };
+    int const q_br = have_br ? weight(br) : 0;
+    int const q_gzip = have_gzip ? weight(gzip) : 0;
+    int const best = std::max(q_br, q_gzip);
+    // Identity is acceptable unless excluded, but only an explicit higher weight prefers it to compression.
+    if (best == 0 || best < identity) return "";
+    return q_br >= q_gzip ? "br" : "gzip";
 }
 
 } // namespace farol::http

@@ -1,7 +1,9 @@
 #include "http/dispatcher.hpp"
 
 #include "http/date.hpp"
+#include "http/dynamic_encoding.hpp"
 #include "http/http_error.hpp"
+#include "http/request_head.hpp"
 #include "http/response.hpp"
 #include "http/wire.hpp"
 #include "util/log.hpp"
@@ -46,6 +48,10 @@ dispatcher::plan dispatcher::prepare(request_context& ctx) const {
         p.reject = error(ctx, status::uri_too_long, "The address is too long.");
         return p;
     }
+    if (auto err = check_and_join_fields(ctx.req)) {
+        p.reject = error(ctx, err->code, err->detail);
+        return p;
+    }
     if (auto err = parse_target(target, ctx)) {
         p.reject = error(ctx, err->code, err->detail);
         return p;
@@ -78,7 +84,9 @@ dispatcher::plan dispatcher::prepare(request_context& ctx) const {
 
 response dispatcher::handle(request_context const& ctx, plan const& p) const {
     try {
-        return p.matched->fn(ctx);
+        auto res = p.matched->fn(ctx);
+        encode_dynamic(ctx, res);
+        return res;
     } catch (http_error const& e) {
         return error(ctx, e.code(), e.what());
     } catch (std::exception const& e) {
@@ -100,15 +108,16 @@ response dispatcher::error(request_context const& ctx, status s, std::string_vie
     }
 }
 
-void dispatcher::finish(request_context const& ctx, response& res) const {
+void dispatcher::finish(request_context const&, response& res) const {
     // Readers get no cookies, ever: nothing on the public side may set one.
     res.erase(field::set_cookie);
-    if (ctx.is_head()) res.body().bytes.data = {}; // Content-Length stays that of the GET
 }
 
-void dispatcher::write_head(request_context const& ctx, response const& res, std::string& out) const {
+void dispatcher::write_head(request_context const& ctx, response const& res, bool keep_alive,
+                            std::string& out) const {
     append_status_line(res, out);
     append_fields(res, out);
+    append_framing(res, {ctx.is_head(), keep_alive, ctx.req.version()}, out);
     security_.append(res, out);
     append_field("Date", http_date_now(clock_), out);
     out += "Server: Farol\r\n";

@@ -3,6 +3,7 @@
 #include "http/request_context.hpp"
 #include "http/router.hpp"
 #include "http/security_headers.hpp"
+#include "http/wire.hpp"
 #include "util/clock.hpp"
 
 #include <chrono>
@@ -54,17 +55,24 @@ public:
     // Called once the head is in ctx.req: parses the target and picks the route.
     plan prepare(request_context& ctx) const;
 
-    // Runs the route's handler; an exception becomes a logged 500, never a crash.
+    // Runs the route's handler, then compresses a per-request body (http/dynamic_encoding.hpp); an
+    // exception becomes a logged 500, never a crash.
     response handle(request_context const& ctx, plan const& p) const;
 
     response error(request_context const& ctx, status s, std::string_view detail) const;
 
-    // Last changes before sending: no Set-Cookie, HEAD's empty body.
+    // Last changes before sending: no Set-Cookie.
     void finish(request_context const& ctx, response& res) const;
 
-    // The head as sent, into `out`: the response's own headers, then the common ones (security,
-    // Date, Server, request id).
-    void write_head(request_context const& ctx, response const& res, std::string& out) const;
+    // The head as sent, into `out`: the response's own headers, the framing (http/wire.hpp: the
+    // status decides Content-Length; `keep_alive` decides Connection), then the common ones
+    // (security, Date, Server, request id).
+    void write_head(request_context const& ctx, response const& res, bool keep_alive, std::string& out) const;
+
+    // The bytes that follow the head: none for HEAD, 1xx, 204 and 304.
+    static std::string_view content(request_context const& ctx, response const& res) {
+        return content_to_send(res, ctx.is_head());
+    }
 
     void record(exchange_record const& r) const;
 

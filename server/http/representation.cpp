@@ -1,13 +1,13 @@
 #include "http/representation.hpp"
 
 #include "http/conditional.hpp"
+#include "http/http_error.hpp"
 #include "http/mime.hpp"
 #include "http/response.hpp"
 #include "http/wire.hpp"
 #include "util/compress.hpp"
 #include "util/hash.hpp"
 
-#include <charconv>
 
 namespace farol::http {
 
@@ -30,12 +30,6 @@ void append_common(std::string& lines, representation const& rep, representation
     if (!rep.cache_control.empty()) append_field("Cache-Control", rep.cache_control, lines);
     if (rep.gzip || rep.br) lines += "Vary: Accept-Encoding\r\n";
     if (!coding.empty()) append_field("Content-Encoding", coding, lines);
-}
-
-void append_length(std::string& lines, std::uint64_t n) {
-    char digits[24];
-    auto const end = std::to_chars(digits, digits + sizeof digits, n).ptr;
-    append_field("Content-Length", {digits, static_cast<std::size_t>(end - digits)}, lines);
 }
 
 response with_lines(status s, shared_bytes body, std::string lines) {
@@ -80,20 +74,21 @@ response serve(request_context const& ctx, representation const& rep) {
     std::string lines;
     lines.reserve(320);
 
-    if (auto inm = ctx.header(field::if_none_match); !inm.empty() && if_none_match_matches(inm, enc.etag)) {
+    switch (evaluate_preconditions(ctx, enc.etag)) {
+    case precondition::failed:
+        throw http_error(status::precondition_failed, "The file has changed since you last asked for it.");
+    case precondition::not_modified:
         append_common(lines, rep, enc, "");
         return with_lines(status::not_modified, {}, std::move(lines));
+    case precondition::proceed:
+        break;
     }
 
     auto const size = enc.bytes.data.size();
     range_result range;
-    if (auto r = ctx.header(field::range); !r.empty()) {
-        auto const if_range = ctx.header(field::if_range);
-        if (if_range.empty() || if_range_matches(if_range, enc.etag)) range = parse_range(r, size);
-    }
+    if (auto r = ctx.header(field::range); !r.empty() && range_applies(ctx, enc.etag)) range = parse_range(r, size);
 
     if (range.kind == range_result::unsatisfiable) {
-        append_length(lines, 0);
         append_field("Content-Range", "bytes */" + std::to_string(size), lines);
         append_common(lines, rep, enc, coding);
         return with_lines(status::range_not_satisfiable, {}, std::move(lines));
@@ -107,7 +102,6 @@ response serve(request_context const& ctx, representation const& rep) {
         append_field("Content-Range", "bytes " + std::to_string(range.range.first) + "-" +
                                           std::to_string(range.range.last) + "/" + std::to_string(size), lines);
     }
-    append_length(lines, body.data.size());
     lines += "Accept-Ranges: bytes\r\n";
     if (!rep.content_disposition.empty()) append_field("Content-Disposition", rep.content_disposition, lines);
     append_common(lines, rep, enc, coding);

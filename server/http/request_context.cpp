@@ -1,5 +1,7 @@
 #include "http/request_context.hpp"
 
+#include "util/strings.hpp"
+
 #include <boost/url/parse.hpp>
 #include <boost/url/url_view.hpp>
 
@@ -25,6 +27,12 @@ std::string_view request_context::header(field f) const {
     for (auto const& h : req)
         if (h.name() == f) return h.value();
     return {};
+}
+
+bool request_context::header_has_token(field f, std::string_view token) const {
+    for (auto item : util::pieces(header(f), ','))
+        if (util::iequals(item, token)) return true;
+    return false;
 }
 
 std::optional<std::string_view> request_context::query_param(std::string_view name) const {
@@ -71,10 +79,10 @@ bool parse_plain_path(std::string_view target, request_context& ctx) {
 }
 } // namespace
 
-std::optional<target_error> parse_target(std::string_view target, request_context& ctx) {
+std::optional<request_error> parse_target(std::string_view target, request_context& ctx) {
     if (parse_plain_path(target, ctx)) {
         for (auto const& s : ctx.segments)
-            if (forbidden_segment(s)) return target_error{status::bad_request, "The address contains a forbidden segment."};
+            if (forbidden_segment(s)) return request_error{status::bad_request, "The address contains a forbidden segment."};
         return std::nullopt;
     }
     boost::system::result<boost::urls::url_view> parsed;
@@ -82,16 +90,16 @@ std::optional<target_error> parse_target(std::string_view target, request_contex
         parsed = boost::urls::parse_origin_form(target);
     else
         parsed = boost::urls::parse_absolute_uri(target);
-    if (!parsed) return target_error{status::bad_request, "The address is not a valid URL."};
+    if (!parsed) return request_error{status::bad_request, "The address is not a valid URL."};
     auto const& u = *parsed;
     if (!u.is_path_absolute() && !u.encoded_path().empty())
-        return target_error{status::bad_request, "The address path must be absolute."};
+        return request_error{status::bad_request, "The address path must be absolute."};
 
     ctx.encoded_path = u.encoded_path().empty() ? std::string("/") : std::string(u.encoded_path());
     ctx.segments.clear();
     for (auto seg : u.segments()) {
         std::string s(seg);
-        if (forbidden_segment(s)) return target_error{status::bad_request, "The address contains a forbidden segment."};
+        if (forbidden_segment(s)) return request_error{status::bad_request, "The address contains a forbidden segment."};
         ctx.segments.push_back(std::move(s));
     }
     ctx.query.clear();

@@ -28,17 +28,22 @@ struct request_context {
     // Ready for the next request on the connection, keeping the strings' and vectors' capacity.
     void reset();
 
+    // The first line of a field; list-valued fields were joined into one line before routing
+    // (http/request_head.hpp), so this is the whole list.
     std::string_view header(field f) const;
+    // Whether a list-valued field names `token` (case-insensitive, RFC 9110 §5.6.1), e.g. Expect: 100-continue.
+    bool header_has_token(field f, std::string_view token) const;
     std::optional<std::string_view> query_param(std::string_view name) const;
     bool is_head() const { return method == verb::head; }
 };
 
-struct target_error {
+// A client mistake in the request head or target: the status to answer and a short reason.
+struct request_error {
     status code;
     std::string detail;
 };
 
 // Parses origin-form (or absolute-form) targets into ctx; never throws on client input.
-std::optional<target_error> parse_target(std::string_view target, request_context& ctx);
+std::optional<request_error> parse_target(std::string_view target, request_context& ctx);
 
 } // namespace farol::http

@@ -8,7 +8,6 @@ namespace farol::http {
 response make_bytes(status s, shared_bytes body, std::string_view content_type) {
     response res{s, 11};
     res.set(field::content_type, content_type);
-    res.content_length(body.data.size());
     res.body().bytes = std::move(body);
     return res;
 }
@@ -37,9 +36,7 @@ response make_redirect(status s, std::string_view location) {
 }
 
 response make_empty(status s) {
-    response res{s, 11};
-    res.content_length(0);
-    return res;
+    return response{s, 11};
 }
 
 std::string html_escape(std::string_view s) {

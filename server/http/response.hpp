@@ -6,7 +6,7 @@
 
 namespace farol::http {
 
-// Builders for the common shapes. Each sets Content-Type and Content-Length.
+// Builders for the common shapes. Each sets Content-Type; Content-Length is the writer's (http/wire.hpp).
 response make_bytes(status s, shared_bytes body, std::string_view content_type);
 response make_text(status s, std::string text, std::string_view content_type = "text/plain; charset=utf-8");
 response make_json(status s, std::string json);

@@ -133,7 +133,7 @@ void http_session::on_read_header(beast::error_code ec, std::size_t) {
                           true);
     parser_->body_limit(plan_.body_limit);
     if (parser_->is_done()) return do_handle();
-    if (beast::iequals(ctx_.req[http::field::expect], "100-continue")) return do_continue();
+    if (ctx_.header_has_token(http::field::expect, "100-continue")) return do_continue();
     do_read_body();
 }
 
@@ -186,14 +186,13 @@ void http_session::do_respond(http::response res, bool must_close) {
     ++served_;
     bool const keep = !must_close && parser_ && parser_->is_header_done() && parser_->keep_alive() &&
                       !env_.stopping && served_ < env_.lim.keepalive_requests && pipelined_ + 1 < env_.lim.max_pipelined;
-    res.keep_alive(keep);
     close_after_write_ = !keep;
     env_.dispatcher.finish(ctx_, res);
     res_ = std::move(res);
     head_.clear();
-    env_.dispatcher.write_head(ctx_, *res_, head_);
+    env_.dispatcher.write_head(ctx_, *res_, keep, head_);
     head_left_ = head_;
-    body_left_ = res_->body().bytes.data;
+    body_left_ = http::dispatcher::content(ctx_, *res_);
     do_write();
 }
 

@@ -18,7 +18,7 @@ namespace {
 
 constexpr char const* page_cache = "public, max-age=60";
 constexpr char const* immutable_cache = "public, max-age=31536000, immutable";
-constexpr unsigned error_statuses[] = {400, 404, 405, 413, 414, 431, 500, 503};
+constexpr unsigned error_statuses[] = {400, 404, 405, 412, 413, 414, 431, 500, 501, 503};
 
 // One rendered document waiting for its compressed variants.
 struct page_job {

@@ -75,3 +75,34 @@ TEST_CASE("Accept-Encoding negotiation honours q-values", "[encoding]") {
     CHECK(choose_encoding("br", false, true) == "");
     CHECK(choose_encoding("gzip;q=nonsense", true, true) == "");
 }
+
+TEST_CASE("Accept-Encoding: coding names are case-insensitive, q=0 stays refused under *", "[encoding]") {
+    // RFC 9110 8.4.1 and 12.5.3.
+    CHECK(choose_encoding("BR;q=0, *", true, true) == "gzip");
+    CHECK(choose_encoding("Br;Q=0, *", true, true) == "gzip");
+    CHECK(choose_encoding("GZIP", true, true) == "gzip");
+    CHECK(choose_encoding("X-GZIP", true, true) == "gzip");
+    CHECK(choose_encoding("*, gzip;q=0", true, true) == "br");
+    CHECK(choose_encoding("*, br;q=0, gzip;q=0", true, true) == "");
+    CHECK(choose_encoding("*;q=0.5, br;q=0.1", true, true) == "gzip");
+    // A substring is not a coding: "brotli" does not name br, "gzipx" does not name gzip.
+    CHECK(choose_encoding("brotli;q=0, *", true, true) == "br");
+    CHECK(choose_encoding("gzipx;q=0, *", false, true) == "gzip");
+    // Identity is preferred only when the client weighs it higher.
+    CHECK(choose_encoding("gzip;q=0.5, identity", true, true) == "");
+    CHECK(choose_encoding("gzip;q=0.5, identity;q=0.4", true, true) == "gzip");
+    // Spaces around the parameter, and a malformed weight that makes the member not count.
+    CHECK(choose_encoding("br ; q=0.9 , gzip;q=1", true, true) == "gzip");
+    CHECK(choose_encoding("br;q=2", true, true) == "");
+    CHECK(choose_encoding("br;q=1.000", true, true) == "br");
+    CHECK(choose_encoding("br;q=1.001", true, true) == "");
+}
+
+TEST_CASE("If-Match uses strong comparison", "[etag]") {
+    CHECK(if_match_matches("\"abc\"", "\"abc\""));
+    CHECK(if_match_matches("\"x\", \"abc\"", "\"abc\""));
+    CHECK(if_match_matches("*", "\"abc\""));
+    CHECK_FALSE(if_match_matches("W/\"abc\"", "\"abc\""));
+    CHECK_FALSE(if_match_matches("\"abc\"", "W/\"abc\""));
+    CHECK_FALSE(if_match_matches("\"nope\"", "\"abc\""));
+}

@@ -48,7 +48,7 @@ TEST_CASE("the head as sent: the response's own headers, then security, Date, Se
     res.set(field::set_cookie, "id=1");
     d.finish(ctx, res);
     std::string head;
-    d.write_head(ctx, res, head);
+    d.write_head(ctx, res, true, head);
     CHECK(head.starts_with("HTTP/1.1 200 OK\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: 5\r\n"
                            "Content-Security-Policy: "));
     CHECK(head.ends_with("Date: Mon, 23 Nov 2026 10:00:00 GMT\r\nServer: Farol\r\nX-Request-Id: abc\r\n\r\n"));

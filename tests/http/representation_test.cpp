@@ -1,5 +1,7 @@
 #include "http/representation.hpp"
 
+#include "http/conditional.hpp"
+#include "http/http_error.hpp"
 #include "http/wire.hpp"
 #include "util/compress.hpp"
 
@@ -84,4 +86,41 @@ TEST_CASE("serve picks the variant, then applies 304 and ranges to it", "[repres
     CHECK(none.result() == status::range_not_satisfiable);
     CHECK(none[field::content_range] == "bytes */5000");
     CHECK(none.body().empty());
+}
+
+TEST_CASE("preconditions run in RFC 9110 13.2.2's order on every representation", "[representation][preconditions]") {
+    std::string bytes(5000, '\x01');
+    auto rep = make_representation(shared_bytes::copy_of(bytes), "application/pdf", "public, max-age=31536000, immutable");
+    auto const& etag = rep.identity.etag;
+    auto const status_of = [&](std::initializer_list<std::pair<field, char const*>> h) {
+        try {
+            return serve(ctx_with(h), rep).result();
+        } catch (farol::http::http_error const& e) {
+            return e.code();
+        }
+    };
+    // If-Match: strong comparison, a list, "*"; a failure is 412 even with a Range.
+    CHECK(status_of({{field::if_match, "\"nope\""}}) == status::precondition_failed);
+    CHECK(status_of({{field::if_match, "\"nope\""}, {field::range, "bytes=0-9"}}) == status::precondition_failed);
+    CHECK(status_of({{field::if_match, ("W/" + etag).c_str()}}) == status::precondition_failed);
+    CHECK(status_of({{field::if_match, etag.c_str()}}) == status::ok);
+    CHECK(status_of({{field::if_match, ("\"a\", " + etag).c_str()}, {field::range, "bytes=0-9"}}) == status::partial_content);
+    CHECK(status_of({{field::if_match, "*"}}) == status::ok);
+    // If-Match is evaluated before If-None-Match.
+    CHECK(status_of({{field::if_match, "\"nope\""}, {field::if_none_match, etag.c_str()}}) == status::precondition_failed);
+    // If-None-Match wins over Range; If-Range decides between the part and the whole.
+    CHECK(status_of({{field::if_none_match, etag.c_str()}, {field::range, "bytes=0-9"}}) == status::not_modified);
+    CHECK(status_of({{field::if_range, etag.c_str()}, {field::range, "bytes=0-9"}}) == status::partial_content);
+    CHECK(status_of({{field::if_range, "\"old\""}, {field::range, "bytes=0-9"}}) == status::ok);
+    // No modification date is sent, so the date conditions are ignored (RFC 9110 13.1.3-4).
+    CHECK(status_of({{field::if_unmodified_since, "Thu, 01 Jan 1970 00:00:00 GMT"}}) == status::ok);
+    CHECK(status_of({{field::if_modified_since, "Fri, 01 Jan 2100 00:00:00 GMT"}}) == status::ok);
+}
+
+TEST_CASE("If-None-Match on a method other than GET or HEAD fails instead of 304", "[preconditions]") {
+    auto rep = make_representation(shared_bytes::copy_of("x"), "text/plain", "");
+    auto ctx = ctx_with({{field::if_none_match, "*"}});
+    CHECK(evaluate_preconditions(ctx, rep.identity.etag) == precondition::not_modified);
+    ctx.method = verb::post;
+    CHECK(evaluate_preconditions(ctx, rep.identity.etag) == precondition::failed);
 }

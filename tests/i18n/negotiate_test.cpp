@@ -52,9 +52,27 @@ TEST_CASE("negotiate: related languages only when no listed language is availabl
     CHECK(pick("gl, de") == "es");
 }
 
-TEST_CASE("negotiate: malformed entries and '*' are ignored", "[i18n]") {
-    CHECK(pick("*") == std::nullopt);
-    CHECK(pick("*, es;q=0.1") == "es");
+TEST_CASE("negotiate: '*' stands for every language not named, q=0 refuses (RFC 9110 12.5.4, RFC 4647 2.3)", "[i18n]") {
+    CHECK(pick("*") == "pt-BR");
+    CHECK(pick("pt-BR;q=0, *") == "es");
+    CHECK(pick("pt;q=0, *") == "es");      // a prefix range refuses every tag under it
+    CHECK(pick("PT-br;q=0, *") == "es");   // tags compare case-insensitively
+    CHECK(pick("pt-BR;q=0, es;q=0, *") == "en");
+    CHECK(pick("*, es;q=0.1") == "pt-BR"); // es weighs 0.1; every other language weighs 1
+    CHECK(pick("fr, *;q=0.5") == "fr");
+    CHECK(pick("de, *;q=0.5") == "pt-BR");
+    CHECK(pick("de, *;q=0.5, pt-BR;q=0.1") == "es");
+    CHECK(pick("*;q=0, ar") == "ar");
+    CHECK(pick("*;q=0") == std::nullopt);  // nothing acceptable: the caller's default
+    // A refused language is never chosen, neither through a close match nor as the default.
+    CHECK(pick("pt-BR;q=0, pt-PT") != "pt-BR");
+    CHECK(pick("pt-BR;q=0") == "es");
+    CHECK(pick("pt-BR;q=0, de") == "es");
+    CHECK(pick("es;q=0, ca") != "es");
+    CHECK(pick("pt-PT;q=0, pt") == "pt-BR"); // refusing pt-PT does not refuse pt-BR
+}
+
+TEST_CASE("negotiate: malformed entries are ignored", "[i18n]") {
     CHECK(pick("fr;q=2, en") == "en");
     CHECK(pick("fr;q=1.5, en;q=0.2") == "en");
     CHECK(pick("fr;q=0.5x, en;q=0.2") == "en");
