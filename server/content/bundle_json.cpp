@@ -2,6 +2,7 @@
 
 #include "content/text_rules.hpp"
 #include "content/timestamp.hpp"
+#include "util/utf8.hpp"
 
 #include <algorithm>
 #include <initializer_list>
@@ -157,7 +158,7 @@ publish_window decode_window(json_node const& obj, report_fn const& report) {
 // Lexical rules of a material path; the reader checks the file itself.
 std::optional<std::string> path_problem(std::string_view path) {
     if (path.empty()) return "is empty";
-    if (find_invalid_utf8(path) != std::string_view::npos || has_control_characters(path))
+    if (util::find_invalid_utf8(path) != std::string_view::npos || has_control_characters(path))
         return "contains invalid or control characters";
     if (path.find('\\') != std::string_view::npos) return "contains a backslash; paths use /";
     if (path.front() == '/') return "starts with /; it must be relative to the campaign folder";

@@ -6,6 +6,8 @@
 #include "content/markdown.hpp"
 #include "content/material_store.hpp"
 #include "content/text_rules.hpp"
+#include "util/media_types.hpp"
+#include "util/utf8.hpp"
 
 #include <algorithm>
 #include <fstream>
@@ -81,7 +83,7 @@ private:
         if (!in) return problem(rel, 0, "cannot be read");
         std::string text = std::move(buf).str();
         if (text.starts_with(bom)) return problem(rel, 1, "starts with a byte order mark; save as UTF-8 without BOM");
-        if (auto const bad = find_invalid_utf8(text); bad != std::string::npos)
+        if (auto const bad = util::find_invalid_utf8(text); bad != std::string::npos)
             return problem(rel, line_at(text, bad), "is not valid UTF-8");
         if (auto const cr = text.find('\r'); cr != std::string::npos)
             return problem(rel, line_at(text, cr), "has a carriage return (CR LF line ends?); use \\n only");
@@ -213,8 +215,8 @@ std::optional<material_file> reader::read_material_file(std::string const& folde
     if (!inside(fs::canonical(p, ec), fs::canonical(root_ / folder, ec)) || ec)
         return fail("leaves the campaign folder (through a symbolic link)");
     if (!is_safe_file_name(name)) return fail("needs a file name of letters, digits, '.', '_' and '-' only");
-    std::string_view const type = material_content_type(name);
-    if (type.empty()) return fail("has an unsupported type (pdf, png, jpg, jpeg, mp3, ogg, txt)");
+    std::string_view const type = util::material_media_type(name);
+    if (type.empty()) return fail("has an unsupported type (" + util::material_extensions() + ")");
     file_digest d;
     try {
         d = digest_file(p);
@@ -229,20 +231,6 @@ std::optional<material_file> reader::read_material_file(std::string const& folde
 }
 
 } // namespace
-
-std::string_view material_content_type(std::string_view file_name) {
-    auto const dot = file_name.rfind('.');
-    if (dot == std::string_view::npos) return {};
-    std::string ext(file_name.substr(dot + 1));
-    for (char& c : ext) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    if (ext == "pdf") return "application/pdf";
-    if (ext == "png") return "image/png";
-    if (ext == "jpg" || ext == "jpeg") return "image/jpeg";
-    if (ext == "mp3") return "audio/mpeg";
-    if (ext == "ogg") return "audio/ogg";
-    if (ext == "txt") return "text/plain; charset=utf-8";
-    return {};
-}
 
 bundle_set read_bundles(fs::path const& dir, std::vector<std::string> const& languages) {
     if (languages.empty()) throw std::invalid_argument("read_bundles: no languages");

@@ -26,8 +26,4 @@ struct bundle_set {
 // translations and material files in `languages` order, hotlines sorted by id.
 bundle_set read_bundles(std::filesystem::path const& dir, std::vector<std::string> const& languages);
 
-// The Content-Type served for a material file name, from its (case-insensitive) extension;
-// "" for a type materials may not have (HTML, SVG, ... would run script on our origin).
-std::string_view material_content_type(std::string_view file_name);
-
 } // namespace farol::content

@@ -1,6 +1,6 @@
 #include "content/static_assets.hpp"
 
-#include "http/mime.hpp"
+#include "util/media_types.hpp"
 #include "util/hash.hpp"
 
 #include <algorithm>
@@ -48,7 +48,7 @@ std::shared_ptr<static_assets const> static_assets::load(fs::path const& dir) {
         if (!safe_name(name)) throw std::runtime_error(entry.path().string() + ": file name unsafe for a URL");
         auto bytes = http::shared_bytes::copy_of(read_file(entry.path()));
         asset a{name, util::content_hash(bytes.data), {}};
-        a.rep = http::make_representation(std::move(bytes), std::string(http::mime_type_for(name)), immutable_cache);
+        a.rep = http::make_representation(std::move(bytes), std::string(util::media_type_for(name)), immutable_cache);
         out->assets_.emplace(name, std::move(a));
     }
     return out;

@@ -14,11 +14,6 @@ bool is_tag(std::string_view s);
 bool is_safe_file_name(std::string_view s);
 // Letters, digits and inner hyphens (BCP 47 shape, e.g. pt-BR): safe as a file name stem.
 bool is_language_tag_shape(std::string_view s);
-// Offset of the first byte that is not well-formed UTF-8 (overlongs, surrogates and > U+10FFFF
-// included), or npos.
-std::size_t find_invalid_utf8(std::string_view s);
-// Number of code points of valid UTF-8.
-std::size_t code_points(std::string_view s);
 // Any C0 control character, DEL or C1 control (U+0080..U+009F): not plain one-line text.
 bool has_control_characters(std::string_view s);
 // 1-based line of the byte at offset.

@@ -5,6 +5,7 @@
 #include "i18n/catalogs.hpp"
 #include "store/search.hpp"
 #include "util/strings.hpp"
+#include "util/utf8.hpp"
 #include "view/page_renderer.hpp"
 
 namespace farol::handlers::search {

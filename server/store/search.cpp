@@ -1,9 +1,9 @@
 #include "store/search.hpp"
 
-#include "content/text_rules.hpp"
 #include "store/connection.hpp"
 #include "store/database.hpp"
 #include "util/log.hpp"
+#include "util/utf8.hpp"
 
 #include <algorithm>
 #include <cstdint>
@@ -17,20 +17,6 @@ constexpr std::size_t max_term_bytes = 64;
 bool word_byte(char c) {
     auto const u = static_cast<unsigned char>(c);
     return u >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-// Invalid UTF-8 becomes spaces, so every term is valid text for the tokenizer.
-std::string valid_utf8(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    while (!s.empty()) {
-        std::size_t const bad = content::find_invalid_utf8(s);
-        out.append(s.substr(0, std::min(bad, s.size())));
-        if (bad == std::string_view::npos) break;
-        out.push_back(' ');
-        s.remove_prefix(bad + 1);
-    }
-    return out;
 }
 
 // Cuts to at most n bytes without splitting a character.
@@ -119,24 +105,17 @@ std::string collapse_spaces(std::string_view s) {
     return out;
 }
 
-std::vector<search_hit> run_search(connection& c, std::string const& expr, std::string_view language, std::size_t limit,
-                                   std::optional<std::int64_t> at_ns) {
+std::vector<search_hit> run_search(connection& c, std::string const& expr, std::string_view language, std::size_t limit) {
     SQLite::Statement q(c.db(), "SELECT cp.slug, t.language, t.title, t.summary,"
                                 " snippet(translations_fts, -1, '', '', '…', 16)"
                                 " FROM translations_fts"
                                 " JOIN translations t ON t.id = translations_fts.rowid"
                                 " JOIN campaigns cp ON cp.id = t.campaign_id"
                                 " WHERE translations_fts MATCH ?1 AND t.language = ?2"
-                                " AND (?4 IS NULL OR ((cp.publish_from_ns IS NULL OR cp.publish_from_ns <= ?4)"
-                                " AND (cp.publish_until_ns IS NULL OR ?4 < cp.publish_until_ns)))"
                                 " ORDER BY bm25(translations_fts, 10.0, 5.0, 1.0), cp.slug LIMIT ?3");
     q.bind(1, expr);
     q.bind(2, std::string(language));
     q.bind(3, static_cast<std::int64_t>(limit));
-    if (at_ns)
-        q.bind(4, *at_ns);
-    else
-        q.bind(4);
     std::vector<search_hit> hits;
     while (q.executeStep())
         hits.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
@@ -147,7 +126,8 @@ std::vector<search_hit> run_search(connection& c, std::string const& expr, std::
 } // namespace
 
 std::string match_expression(std::string_view query) {
-    std::string const text = valid_utf8(query);
+    // Invalid bytes become spaces, so every term is valid text for the tokenizer.
+    std::string const text = util::to_valid_utf8(query, " ");
     std::vector<std::string_view> terms;
     std::string_view rest = text;
     while (terms.size() < max_search_terms) {
@@ -186,15 +166,12 @@ std::string plain_text_of_html(std::string_view html) {
     return collapse_spaces(out);
 }
 
-std::vector<search_hit> search(database& db, std::string_view language, std::string_view query, std::size_t limit,
-                               std::optional<std::chrono::system_clock::time_point> published_at) {
+std::vector<search_hit> search(database& db, std::string_view language, std::string_view query, std::size_t limit) {
     std::string const expr = match_expression(query);
     if (expr.empty() || limit == 0) return {};
-    std::optional<std::int64_t> at_ns;
-    if (published_at) at_ns = published_at->time_since_epoch().count();
     try {
         std::size_t const n = std::min(limit, max_search_hits);
-        return db.read([&](connection& c) { return run_search(c, expr, language, n, at_ns); });
+        return db.read([&](connection& c) { return run_search(c, expr, language, n); });
     } catch (std::exception const& e) {
         // The expression is built to be valid; a reader must still get a page, not a 500.
         util::log_error(std::string("search failed: ") + e.what());

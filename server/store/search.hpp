@@ -21,10 +21,10 @@ constexpr std::size_t max_search_hits = 100;
 // Full-text search of translations in `language`, best first (title counts most, then summary).
 // Any query string is safe: the user's words are quoted one by one (the last one as a prefix),
 // at most max_search_terms; FTS5 syntax in the query is taken as plain words. Returns an empty
-// vector for a query without words or limit 0; never throws for any query. With published_at,
-// only campaigns whose publish window contains it.
-std::vector<search_hit> search(database& db, std::string_view language, std::string_view query, std::size_t limit,
-                               std::optional<std::chrono::system_clock::time_point> published_at = std::nullopt);
+// vector for a query without words or limit 0; never throws for any query. Every stored campaign
+// is found: whether it is published now is the Site's rule (content::publish_window), applied by
+// the caller.
+std::vector<search_hit> search(database& db, std::string_view language, std::string_view query, std::size_t limit);
 
 // The FTS5 MATCH expression search() uses, e.g. `"trafico" "pessoas"*`; "" if there are no words.
 std::string match_expression(std::string_view query);

@@ -40,8 +40,3 @@ private:
 bool starts_with(std::string_view s, std::string_view prefix);
 
 } // namespace farol::util
-
-namespace farol::util {
-// The text with every invalid UTF-8 sequence replaced by U+FFFD, so it can be echoed into a page.
-std::string to_valid_utf8(std::string_view s);
-} // namespace farol::util

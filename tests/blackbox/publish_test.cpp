@@ -64,11 +64,16 @@ TEST_CASE("a campaign appears when its publish window opens and goes when it clo
     auto const path = "/es/c/comites-regionais-sp";
     CHECK(get(s.port(), path).status == 404);
     CHECK(get(s.port(), "/es/").body.find("comites-regionais-sp") == std::string::npos);
+    // Search shows what the site shows: the one publish-window rule is the Site's.
+    auto const search = "/es/search?q=comit%C3%A9s";
+    CHECK(get(s.port(), search).body.find("/es/c/comites-regionais-sp") == std::string::npos);
     s.clock().set(farol::util::clock::time_point(std::chrono::seconds(1796083200))); // 2026-12-01T00:00:00Z
     s.get().publish_now();
     CHECK(get(s.port(), path).status == 200);
     CHECK(get(s.port(), "/es/").body.find("comites-regionais-sp") != std::string::npos);
+    CHECK(get(s.port(), search).body.find("/es/c/comites-regionais-sp") != std::string::npos);
     s.clock().set(farol::util::clock::time_point(std::chrono::seconds(1798761600))); // 2027-01-01T00:00:00Z
     s.get().publish_now();
     CHECK(get(s.port(), path).status == 404);
+    CHECK(get(s.port(), search).body.find("/es/c/comites-regionais-sp") == std::string::npos);
 }

@@ -239,16 +239,3 @@ TEST_CASE("missing pieces of the import folder are problems too", "[content][bun
           });
     CHECK_THROWS_AS(read_bundles(dir / "nope", two_languages()), bundle_invalid);
 }
-
-TEST_CASE("material types come from the file extension", "[content][bundle]") {
-    CHECK(material_content_type("a.pdf") == "application/pdf");
-    CHECK(material_content_type("A.PDF") == "application/pdf");
-    CHECK(material_content_type("p.png") == "image/png");
-    CHECK(material_content_type("p.jpg") == "image/jpeg");
-    CHECK(material_content_type("p.jpeg") == "image/jpeg");
-    CHECK(material_content_type("s.mp3") == "audio/mpeg");
-    CHECK(material_content_type("s.ogg") == "audio/ogg");
-    CHECK(material_content_type("t.txt") == "text/plain; charset=utf-8");
-    for (char const* bad : {"x.html", "x.svg", "x.js", "x", "x.pdf.exe", "pdf"})
-        CHECK(material_content_type(bad).empty());
-}

@@ -2,7 +2,6 @@
 
 #include "content/bundle_fixture.hpp"
 #include "content/bundle_reader.hpp"
-#include "content/timestamp.hpp"
 #include "store/database.hpp"
 #include "store/library_repository.hpp"
 #include "util/clock.hpp"
@@ -34,8 +33,6 @@ std::set<std::string> slugs(std::vector<search_hit> const& hits) {
     return out;
 }
 
-std::chrono::system_clock::time_point at(char const* rfc3339) { return *content::parse_utc_timestamp(rfc3339); }
-
 } // namespace
 
 TEST_CASE("search folds diacritics and case, and stays in one language", "[store][search]") {
@@ -64,16 +61,11 @@ TEST_CASE("search finds Arabic and Haitian Creole text", "[store][search]") {
     CHECK_FALSE(search(sample_db(), "ht", "trafik", 10).empty());
 }
 
-TEST_CASE("search honours the limit and the publish window", "[store][search]") {
+TEST_CASE("search honours the limit and finds campaigns whatever their publish window", "[store][search]") {
     CHECK(search(sample_db(), "pt-BR", "trafico", 1).size() == 1);
     CHECK(search(sample_db(), "pt-BR", "trafico", 0).empty());
-    // comites-regionais-sp is public from 2026-03-01 until 2030-12-31T23:59:59Z.
-    CHECK(slugs(search(sample_db(), "pt-BR", "trafico", 10, at("2026-02-15T00:00:00Z"))) ==
-          std::set<std::string>{"reconhecer-o-trafico"});
-    CHECK(slugs(search(sample_db(), "pt-BR", "trafico", 10, at("2026-03-01T00:00:00Z"))).size() == 2);
-    CHECK(slugs(search(sample_db(), "pt-BR", "trafico", 10, at("2030-12-31T23:59:59Z"))) ==
-          std::set<std::string>{"reconhecer-o-trafico"});
-    CHECK(search(sample_db(), "pt-BR", "trafico", 10, at("2025-12-31T23:59:59Z")).empty());
+    // comites-regionais-sp has a window; which campaigns are public now is the Site's business.
+    CHECK(slugs(search(sample_db(), "pt-BR", "trafico", 10)).size() == 2);
 }
 
 TEST_CASE("any query string is safe: hits or nothing, never an exception", "[store][search]") {
