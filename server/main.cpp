@@ -62,7 +62,7 @@ int run_serve(settings_flags const& flags) {
 
 int run_backup(settings_flags const& flags, std::string const& dest) {
     auto const cfg = load_config(flags);
-    store::backup(cfg.data_dir / "farol.db", dest);
+    store::backup(app::database_file(cfg), dest);
     std::cout << "backup written to " << dest << "\n";
     return 0;
 }

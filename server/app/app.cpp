@@ -63,19 +63,11 @@ struct app::impl {
                                        std::atomic<bool> const& cancel) const;
 };
 
-namespace {
-std::vector<std::string> language_list(std::string const& text) {
-    std::vector<std::string> out;
-    for (auto tag : util::split(text, ' '))
-        if (!tag.empty()) out.emplace_back(tag);
-    return out;
-}
-} // namespace
 
 // Catalogs and templates are read once per process; an invalid one stops the start with its file and reason.
 void app::impl::load_views() {
     catalogs = std::make_shared<i18n::catalogs const>(
-        i18n::catalogs::load(cfg.templates_dir / "i18n", language_list(cfg.languages)));
+        i18n::catalogs::load(cfg.templates_dir / "i18n", language_list(cfg)));
     views = view::templates::load(cfg.templates_dir);
     auto const keys = catalogs->keys();
     for (auto const& key : views->string_keys())
@@ -158,9 +150,9 @@ void app::start() {
     auto& m = *impl_;
     m.started_at = m.clock.now();
     util::set_error_log(util::log_sink::open(m.cfg.error_log));
-    m.db = store::database::open(m.cfg.data_dir / "farol.db", m.clock);
+    m.db = store::database::open(database_file(m.cfg), m.clock);
     m.assets = content::static_assets::load(m.cfg.static_dir);
-    m.materials = std::make_unique<content::material_store>(m.cfg.data_dir / "materials");
+    m.materials = std::make_unique<content::material_store>(materials_dir(m.cfg));
     m.load_views();
 
     auto routes = m.build_routes();

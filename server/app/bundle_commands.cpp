@@ -15,8 +15,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-fs::path database_file(config const& cfg) { return cfg.data_dir / "farol.db"; }
-fs::path materials_root(config const& cfg) { return cfg.data_dir / "materials"; }
 
 // Bytes first: a crash between the two leaves only unreferenced blobs, never a dangling hash.
 void store_blobs(content::bundle_set const& set, content::material_store& blobs) {
@@ -35,15 +33,10 @@ void print_counts(std::ostream& out, content::bundle_set const& set, store::impo
 
 } // namespace
 
-std::vector<std::string> const& bundle_languages() {
-    static std::vector<std::string> const languages{"pt-BR", "es", "en", "fr", "ht", "ar"};
-    return languages;
-}
-
 int import_bundles(config const& cfg, fs::path const& dir, std::ostream& out, std::ostream& err) {
     try {
-        auto const set = content::read_bundles(dir, bundle_languages());
-        content::material_store blobs(materials_root(cfg));
+        auto const set = content::read_bundles(dir, language_list(cfg));
+        content::material_store blobs(materials_dir(cfg));
         store_blobs(set, blobs);
         auto db = store::database::open(database_file(cfg));
         auto const result = store::import_library(*db, set.library);
@@ -68,8 +61,8 @@ int export_bundles(config const& cfg, fs::path const& dir, std::ostream& out, st
             throw std::runtime_error("no database at " + database_file(cfg).string());
         auto db = store::database::open(database_file(cfg));
         auto const lib = store::load_library(*db);
-        content::material_store blobs(materials_root(cfg));
-        content::write_bundles(lib, blobs, dir, bundle_languages());
+        content::material_store blobs(materials_dir(cfg));
+        content::write_bundles(lib, blobs, dir, language_list(cfg));
         out << "exported " << lib.campaigns.size() << " campaigns and " << lib.hotlines.size() << " hotlines to "
             << dir.string() << "\n";
         return 0;

@@ -8,10 +8,7 @@
 
 namespace farol::app {
 
-// The languages bundles are written in, in display order (pt-BR, the default, first).
-std::vector<std::string> const& bundle_languages();
-
-// `farol import DIR`: checks every bundle in dir, copies material bytes into
+// `farol import DIR`: checks every bundle in dir against the configured languages (site.languages), copies material bytes into
 // <data_dir>/materials and upserts campaigns and hotlines into <data_dir>/farol.db in one
 // transaction. Invalid bundles: every problem as a "file:line: reason" line on err, nothing
 // stored, exit status 1. Returns the process exit status.

@@ -1,5 +1,6 @@
 #include "app/config.hpp"
 #include "app/config_settings.hpp"
+#include "util/strings.hpp"
 
 #include <toml++/toml.h>
 
@@ -178,5 +179,15 @@ void config_loader::commit(std::vector<assignment> const& assignments, layer fro
     config_ = std::move(candidate);
     layers_ = std::move(layers);
 }
+
+std::vector<std::string> language_list(config const& c) {
+    std::vector<std::string> out;
+    for (auto tag : util::split(c.languages, ' '))
+        if (!tag.empty()) out.emplace_back(tag);
+    return out;
+}
+
+std::filesystem::path database_file(config const& c) { return c.data_dir / "farol.db"; }
+std::filesystem::path materials_dir(config const& c) { return c.data_dir / "materials"; }
 
 } // namespace farol::app

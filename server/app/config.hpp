@@ -32,6 +32,12 @@ struct config {
     farol::net::limits limits;
 };
 
+// The UI languages of `languages` as tags, the default first.
+std::vector<std::string> language_list(config const& c);
+// The SQLite database and the content-addressed materials under the data directory: named here only.
+std::filesystem::path database_file(config const& c);
+std::filesystem::path materials_dir(config const& c);
+
 // what() is one line naming where (file:line:column, env variable or flag), the setting and the reason.
 struct config_error : std::runtime_error {
     config_error(std::string setting_key, std::string const& message)

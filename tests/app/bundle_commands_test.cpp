@@ -51,7 +51,7 @@ TEST_CASE("farol import stores the sample bundles, and a second import changes n
     CHECK_THAT(first.out, Catch::Contains("imported 4 hotlines: 4 added, 0 updated, 0 unchanged\n"));
     CHECK_THAT(first.out, Catch::Contains("send SIGHUP to a running server to publish"));
     CHECK(blob_count(cfg) == 18);
-    auto const lib = content::read_bundles(samples_dir(), app::bundle_languages()).library;
+    auto const lib = content::read_bundles(samples_dir(), app::language_list(app::config{})).library;
     CHECK(stored(cfg) == lib);
 
     auto const second = import_from(cfg, samples_dir());
@@ -115,4 +115,15 @@ TEST_CASE("farol export writes back what was imported", "[content][app]") {
     auto source = tree(samples_dir());
     source.erase("README.md");
     CHECK(tree(data / "out") == source);
+}
+
+TEST_CASE("farol import checks bundles against the configured languages, not a fixed list", "[content][app]") {
+    temp_dir data;
+    app::config cfg;
+    cfg.data_dir = data / "data";
+    cfg.languages = "pt-BR es en fr ht"; // a site without Arabic
+    auto const r = import_from(cfg, samples_dir());
+    CHECK(r.status == 1);
+    CHECK_THAT(r.err, Catch::Contains("reconhecer-o-trafico/ar.md: unknown language 'ar'"));
+    CHECK_FALSE(std::filesystem::exists(app::database_file(cfg)));
 }
