@@ -1,8 +1,5 @@
 #pragma once
-#include <boost/asio/buffer.hpp>
-#include <boost/beast/core/error.hpp>
 #include <boost/beast/http/message.hpp>
-#include <boost/optional/optional.hpp>
 
 #include <cstdint>
 #include <memory>
@@ -31,32 +28,12 @@ struct payload {
     std::string head_lines;
 };
 
-// A Beast body over shared bytes: one buffer, no copy, works for ranges via a narrowed view.
+// A Beast body over shared bytes. Farol writes responses itself (net/ and http/wire.hpp), so the
+// body needs no BodyWriter: only its value and size.
 struct shared_body {
     using value_type = payload;
 
     static std::uint64_t size(value_type const& v) { return v.bytes.data.size(); }
-
-    class writer {
-    public:
-        using const_buffers_type = boost::asio::const_buffer;
-
-        template <bool is_request, class Fields>
-        writer(boost::beast::http::header<is_request, Fields> const&, value_type const& v) : data_(v.bytes.data) {}
-
-        void init(boost::beast::error_code& ec) { ec = {}; }
-
-        boost::optional<std::pair<const_buffers_type, bool>> get(boost::beast::error_code& ec) {
-            ec = {};
-            if (done_ || data_.empty()) return boost::none;
-            done_ = true;
-            return std::make_pair(const_buffers_type(data_.data(), data_.size()), false);
-        }
-
-    private:
-        std::string_view data_;
-        bool done_ = false;
-    };
 };
 
 using response = boost::beast::http::response<shared_body>;

@@ -3,6 +3,7 @@
 #include <boost/json/serialize.hpp>
 #include <kainjow/mustache.hpp>
 
+#include <atomic>
 #include <fstream>
 #include <regex>
 #include <sstream>
@@ -26,13 +27,7 @@ struct templates::compiled {
 
 namespace {
 
-std::mutex coverage_mutex;
-std::set<std::string> coverage;
-
-void record_render(std::string const& name) {
-    std::lock_guard lock(coverage_mutex);
-    coverage.insert(name);
-}
+std::atomic<render_observer> observer{nullptr};
 
 std::string read_file(fs::path const& p) {
     std::ifstream in(p, std::ios::binary);
@@ -206,8 +201,10 @@ std::string templates::render(std::string_view name, json::value const& data,
     // A copy that failed is broken for good (kainjow keeps the error): drop it instead of returning it.
     if (!copy->tmpl.is_valid()) throw template_error(std::string(name) + ": " + copy->tmpl.error_message());
     release(name, std::move(copy));
-    record_render(std::string(name));
-    for (auto const& p : sources_.find(name)->second.partials) record_render("partials/" + p);
+    if (auto const notify = observer.load(std::memory_order_relaxed)) {
+        notify(name);
+        for (auto const& p : sources_.find(name)->second.partials) notify("partials/" + p);
+    }
     return html;
 }
 
@@ -238,9 +235,6 @@ std::vector<std::string> templates::names() const {
     return out;
 }
 
-std::set<std::string> rendered_templates() {
-    std::lock_guard lock(coverage_mutex);
-    return coverage;
-}
+void set_render_observer(render_observer fn) { observer.store(fn, std::memory_order_relaxed); }
 
 } // namespace farol::view

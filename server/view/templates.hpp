@@ -64,7 +64,9 @@ private:
     mutable std::map<std::string, std::vector<std::shared_ptr<compiled>>, std::less<>> idle_;
 };
 
-// Template names rendered so far in this process (for the coverage check in tests).
-std::set<std::string> rendered_templates();
+// Called with each template name rendered ("campaign", "partials/hotlines"), from any thread; tests
+// install one to check that every template is rendered by some test. None by default.
+using render_observer = void (*)(std::string_view name);
+void set_render_observer(render_observer fn);
 
 } // namespace farol::view
