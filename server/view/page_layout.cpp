@@ -103,6 +103,8 @@ json::object page_renderer::layout(std::string_view lang, page_meta const& meta,
     d["switcher_any"] = switcher.size() > 1;
     d["switcher"] = std::move(switcher);
     d["css_href"] = assets_->url("css/site.css");
+    d["icon_href"] = assets_->url("img/icon.svg");
+    d["touch_icon_href"] = assets_->url("img/apple-touch-icon.png");
     d["exit_js_href"] = assets_->url("js/exit.js");
     d["exit_href"] = options_.exit_url;
     d["home_href"] = home_path(lang);
