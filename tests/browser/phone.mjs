@@ -43,6 +43,10 @@ try {
   const page = context.pages()[0] ?? await context.newPage();
   const outside = [];
   page.on('request', (r) => { if (!r.url().startsWith(base) && !r.url().startsWith('data:')) outside.push(r.url()); });
+  // A missing icon or stylesheet shows up as a failed request and a console error (Lighthouse counts both).
+  const failed = [];
+  page.on('response', (r) => { if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`); });
+  page.on('console', (m) => { if (m.type() === 'error') failed.push(`console: ${m.text()}`); });
 
   step('open / with Accept-Language ar');
   await page.goto(base + '/');
@@ -98,6 +102,7 @@ try {
   assert.notEqual(page.url(), left, 'back returned to the page the reader left');
 
   assert.deepEqual(outside, [], 'requests left the site');
+  assert.deepEqual(failed, [], 'requests failed or the console logged errors');
 
   step('without JavaScript the quick exit is still a plain link');
   const nojs = await context.newPage();
