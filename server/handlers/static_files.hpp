@@ -10,7 +10,8 @@ struct deps {
     std::shared_ptr<content::static_assets const> assets;
 };
 
-// GET /s/<hash>/<name>: immutable, content-hashed, pre-compressed assets.
+// GET /s/<hash>/<name>: immutable, content-hashed, pre-compressed assets; /favicon.ico and
+// /apple-touch-icon.png: the same icons at the fixed URLs browsers ask for, cached for a day.
 void mount(http::router& r, deps d);
 
 } // namespace farol::handlers::static_files

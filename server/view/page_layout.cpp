@@ -1,3 +1,4 @@
+#include "content/share_card.hpp"
 #include "content/static_assets.hpp"
 #include "i18n/catalogs.hpp"
 #include "i18n/format.hpp"
@@ -69,7 +70,21 @@ page_renderer::page_renderer(std::shared_ptr<templates const> views, std::shared
         json::object t;
         for (auto const& key : catalogs_->keys()) insert_dotted(t, key, catalogs_->text(lang, key));
         strings_.emplace(lang, templates::prepare(t));
+        if (auto image = share_image(lang); !image.empty()) share_images_.emplace(lang, std::move(image));
     }
+}
+
+// og:image and its details; the alt text describes the card in the page's language.
+json::object page_renderer::share_image(std::string_view lang) const {
+    auto const card = content::find_share_card(*assets_, lang, catalogs_->default_language());
+    if (!card) return {};
+    return {{"url", url(assets_->url(card->asset))},
+            {"type", card->type},
+            {"width", std::to_string(card->size.width)},
+            {"height", std::to_string(card->size.height)},
+            {"alt", catalogs_->text(lang, "share.image_alt",
+                                    {{"name", catalogs_->text(card->language, "site.name")},
+                                     {"tagline", catalogs_->text(card->language, "site.tagline")}})}};
 }
 
 std::string page_renderer::render(std::string_view name, std::string_view lang, json::object const& d) const {
@@ -102,7 +117,11 @@ json::object page_renderer::layout(std::string_view lang, page_meta const& meta,
     d["og_locale_alternates"] = std::move(og_alternates);
     d["switcher_any"] = switcher.size() > 1;
     d["switcher"] = std::move(switcher);
+    if (auto it = share_images_.find(lang); it != share_images_.end()) d["share_image"] = it->second;
+    d["twitter_card"] = d.contains("share_image") ? "summary_large_image" : "summary";
     d["css_href"] = assets_->url("css/site.css");
+    d["icon_href"] = assets_->url("img/icon.svg");
+    d["touch_icon_href"] = assets_->url("img/apple-touch-icon.png");
     d["exit_js_href"] = assets_->url("js/exit.js");
     d["exit_href"] = options_.exit_url;
     d["home_href"] = home_path(lang);

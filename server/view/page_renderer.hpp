@@ -63,6 +63,7 @@ private:
                                 content::library const& lib) const;
     boost::json::array materials(std::string_view lang, content::campaign const& c) const;
     std::string url(std::string_view path) const { return options_.public_url + std::string(path); }
+    boost::json::object share_image(std::string_view lang) const;
 
     std::shared_ptr<templates const> views_;
     std::shared_ptr<i18n::catalogs const> catalogs_;
@@ -70,6 +71,8 @@ private:
     site_options options_;
     // lang -> {{t.*}} tree, converted for Mustache once instead of for every page
     std::map<std::string, std::shared_ptr<templates::shared_data const>, std::less<>> strings_;
+    // lang -> og:image url, type, width, height and alt; absent when the site has no card at all
+    std::map<std::string, boost::json::object, std::less<>> share_images_;
     std::string render(std::string_view name, std::string_view lang, boost::json::object const& d) const;
 };
 

@@ -117,3 +117,52 @@ TEST_CASE("If-Range resumes only the same representation", "[blackbox][static]")
     CHECK(changed.status == 200);
     CHECK(changed.body == original);
 }
+
+TEST_CASE("/favicon.ico and /apple-touch-icon.png answer at the root, cached for a day", "[blackbox][static]") {
+    test_server s;
+    struct root_icon {
+        char const* path;
+        char const* file;
+        char const* type;
+    };
+    for (auto const& icon : {root_icon{"/favicon.ico", "img/favicon.ico", "image/x-icon"},
+                             root_icon{"/apple-touch-icon.png", "img/apple-touch-icon.png", "image/png"}}) {
+        CAPTURE(icon.path);
+        auto const r = get(s.port(), icon.path, "Accept-Encoding: gzip, br\r\n");
+        REQUIRE(r.status == 200);
+        CHECK(r.body == file_bytes(s.static_dir().path() / icon.file));
+        CHECK(r.header("content-type") == icon.type);
+        // A fixed URL whose bytes may change with a new release: never immutable.
+        CHECK(r.header("cache-control") == "public, max-age=86400");
+        CHECK_FALSE(r.has("content-encoding")); // already compressed images are sent as they are
+        CHECK_FALSE(r.has("set-cookie"));
+        auto const etag = r.header("etag");
+        REQUIRE(etag.size() > 2);
+        CHECK(etag == "\"" + farol::util::content_hash(r.body) + "\"");
+        auto const again = get(s.port(), icon.path, "If-None-Match: " + etag + "\r\n");
+        CHECK(again.status == 304);
+        CHECK(again.body.empty());
+        CHECK(again.header("cache-control") == "public, max-age=86400");
+        auto const head = request(s.port(), std::string("HEAD ") + icon.path + " HTTP/1.1\r\nHost: x\r\n\r\n", true);
+        CHECK(head.status == 200);
+        CHECK(head.header("content-length") == std::to_string(r.body.size()));
+    }
+    // favicon.ico is an icon file, not a page: ICO header, three images.
+    auto const ico = get(s.port(), "/favicon.ico").body;
+    CHECK(ico.substr(0, 6) == std::string("\0\0\1\0\3\0", 6));
+    // Each icon keeps its own route, so metrics tell them apart.
+    auto const metrics = get(s.port(), "/metrics").body;
+    CHECK(metrics.find("farol_http_requests_total{route=\"favicon\",code=\"2xx\"}") != std::string::npos);
+    CHECK(metrics.find("farol_http_requests_total{route=\"apple_touch_icon\",code=\"2xx\"}") != std::string::npos);
+}
+
+TEST_CASE("without the icons in static/, the root icon URLs are 404, not a failed start", "[blackbox][static]") {
+    farol::test::temp_dir bare;
+    bare.write("css/site.css", "body{}");
+    bare.write("js/exit.js", "");
+    bare.write("img/icon.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
+    bare.write("img/apple-touch-icon.png", "png");
+    test_server s([&](farol::app::config& c) { c.static_dir = bare.path(); });
+    CHECK(get(s.port(), "/favicon.ico").status == 404);
+    CHECK(get(s.port(), "/apple-touch-icon.png").status == 200);
+}

@@ -83,8 +83,8 @@ TEST_CASE("shipped catalogs have exactly the agreed keys", "[i18n]") {
         "hotlines.title", "languages.title", "materials.count", "materials.download", "materials.in_language",
         "materials.kind.audio", "materials.kind.leaflet", "materials.kind.other", "materials.kind.poster",
         "materials.title", "nav.home", "nav.skip", "search.button", "search.empty", "search.label", "search.none",
-        "search.results", "search.title", "search.too_long", "share.message", "share.title", "share.whatsapp",
-        "site.name", "site.tagline"};
+        "search.results", "search.title", "search.too_long", "share.image_alt", "share.message", "share.title",
+        "share.whatsapp", "site.name", "site.tagline"};
     auto const c = catalogs::load(dir, shipped);
     CHECK(c.keys() == expected);
     CHECK(c.is_plural("materials.count"));

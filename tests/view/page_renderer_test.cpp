@@ -14,11 +14,12 @@ namespace {
 
 std::filesystem::path const source = FAROL_SOURCE_DIR;
 
-view::page_renderer make_renderer(std::string fallbacks = "ht:fr") {
+view::page_renderer make_renderer(std::string fallbacks = "ht:fr",
+                                  std::filesystem::path const& static_dir = source / "static") {
     auto cat = std::make_shared<i18n::catalogs const>(
         i18n::catalogs::load(source / "templates/i18n", {"pt-BR", "es", "en", "fr", "ht", "ar"}));
     return view::page_renderer(view::templates::load(source / "templates"), cat,
-                               content::static_assets::load(source / "static"),
+                               content::static_assets::load(static_dir),
                                {"https://farol.example.org", "https://neutral.example", i18n::parse_fallbacks(fallbacks)});
 }
 
@@ -145,4 +146,30 @@ TEST_CASE("a large build compresses fast first, then refines, and rebuilds reuse
     // Identical error pages share one compression but keep their own caching.
     CHECK(rebuilt->error("fr", 405)->identity.bytes.data.data() == rebuilt->error("fr", 413)->identity.bytes.data.data());
     CHECK(rebuilt->error("fr", 405)->cache_control == "no-store");
+}
+
+TEST_CASE("the share card is an absolute URL; a language without one shows the default's", "[view]") {
+    auto const lib = two_language_library();
+    auto const published = view::published_at(lib, test::test_epoch());
+    auto const ar = make_renderer().home("ar", published, lib);
+    CHECK(has(ar, "<meta property=\"og:image\" content=\"https://farol.example.org/s/"));
+    CHECK(has(ar, "/img/share-ar.png\">"));
+    CHECK(has(ar, "<meta name=\"twitter:card\" content=\"summary_large_image\">"));
+
+    test::temp_dir copy;
+    std::filesystem::copy(source / "static", copy.path(), std::filesystem::copy_options::recursive);
+    std::filesystem::remove(copy / "img/share-ht.png");
+    auto const pages = make_renderer("ht:fr", copy.path());
+    auto const ht = pages.home("ht", published, lib);
+    CHECK(has(ht, "/img/share-pt-BR.png\">"));
+    // The alt text is in the page's language and describes what the card shows: the default's tagline.
+    auto const alt = pages.catalogs().text("ht", "share.image_alt",
+                                           {{"name", "Farol"}, {"tagline", pages.catalogs().text("pt-BR", "site.tagline")}});
+    CHECK(has(ht, "<meta property=\"og:image:alt\" content=\"" + alt + "\">"));
+
+    for (auto const& e : std::filesystem::directory_iterator(copy / "img"))
+        if (e.path().filename().string().starts_with("share-")) std::filesystem::remove(e.path());
+    auto const none = make_renderer("ht:fr", copy.path()).home("es", published, lib);
+    CHECK(!has(none, "og:image"));
+    CHECK(has(none, "<meta name=\"twitter:card\" content=\"summary\">"));
 }
