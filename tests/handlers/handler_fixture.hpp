@@ -1,0 +1,57 @@
+#pragma once
+// Handlers mounted on a real router and dispatcher over a Site built from a small library, with a
+// fixed clock and no socket: the handler tests' common ground.
+#include "content/site.hpp"
+#include "content/static_assets.hpp"
+#include "handlers/error_pages.hpp"
+#include "http/dispatcher.hpp"
+#include "i18n/catalogs.hpp"
+#include "support/request_builder.hpp"
+#include "support/test_server.hpp"
+#include "view/page_renderer.hpp"
+#include "view/site_builder.hpp"
+#include "view/templates.hpp"
+
+#include <filesystem>
+#include <functional>
+#include <memory>
+
+namespace farol::test {
+
+inline content::library small_library() {
+    content::library lib;
+    lib.hotlines.push_back({"disque-100", "100", {{"pt-BR", "Disque 100"}}, {{"pt-BR", "Direitos humanos."}}});
+    content::campaign c;
+    c.slug = "teste";
+    c.default_language = "pt-BR";
+    c.hotlines = {"disque-100"};
+    c.translations.push_back({"pt-BR", "Título PT", "Resumo PT", "", "<p>corpo pt</p>"});
+    c.translations.push_back({"ar", "عنوان", "ملخص", "", "<p>نص</p>"});
+    lib.campaigns.push_back(c);
+    return lib;
+}
+
+struct handler_fixture {
+    std::filesystem::path source = FAROL_SOURCE_DIR;
+    util::fixed_clock clock{test_epoch()};
+    std::shared_ptr<content::static_assets const> assets = content::static_assets::load(source / "static");
+    std::shared_ptr<view::page_renderer const> pages = std::make_shared<view::page_renderer const>(
+        view::templates::load(source / "templates"),
+        std::make_shared<i18n::catalogs const>(
+            i18n::catalogs::load(source / "templates/i18n", {"pt-BR", "es", "en", "fr", "ht", "ar"})),
+        assets, view::site_options{"https://farol.example.org", "https://neutral.example", {}});
+    content::library library = small_library();
+    content::site_holder site{view::build_site(*pages, library, [](std::string_view) { return std::filesystem::path(); },
+                                               clock.now())};
+
+    // A dispatcher over the routes `mount` adds, with the reader-language error pages.
+    http::dispatcher dispatcher_for(std::function<void(http::router&)> const& mount) const {
+        http::router r;
+        mount(r);
+        http::dispatcher d(std::move(r), {}, clock);
+        d.set_error_renderer(handlers::localized_errors(site));
+        return d;
+    }
+};
+
+} // namespace farol::test

@@ -1,0 +1,30 @@
+#include "support/request_builder.hpp"
+
+namespace farol::test {
+
+request_builder::request_builder(std::string_view target, http::verb method) {
+    ctx_.req.method(method);
+    ctx_.req.target(target);
+    ctx_.req.version(11);
+    ctx_.req.set(http::field::host, "farol.test");
+    ctx_.request_id = "test";
+}
+
+request_builder& request_builder::header(http::field f, std::string_view value) {
+    ctx_.req.insert(f, value);
+    return *this;
+}
+
+request_builder& request_builder::header(std::string_view name, std::string_view value) {
+    ctx_.req.insert(name, value);
+    return *this;
+}
+
+http::response answer(http::dispatcher const& d, request_builder& request) {
+    auto& ctx = request.context();
+    auto plan = d.prepare(ctx);
+    if (plan.reject) return std::move(*plan.reject);
+    return d.handle(ctx, plan);
+}
+
+} // namespace farol::test
