@@ -3,7 +3,7 @@
 #include "app/exchange_log.hpp"
 #include "app/publisher.hpp"
 #include "content/material_store.hpp"
-#include "content/static_assets.hpp"
+#include "published/static_assets.hpp"
 #include "handlers/downloads.hpp"
 #include "handlers/error_pages.hpp"
 #include "handlers/ops.hpp"
@@ -42,11 +42,11 @@ struct app::impl {
     bool signals_wanted = false;
     net::worker_pool workers;
     std::shared_ptr<store::database> db;
-    std::shared_ptr<content::static_assets const> assets;
+    std::shared_ptr<published::static_assets const> assets;
     mutable std::mutex pages_mutex; // pages is set once, after the server knows its port
     std::shared_ptr<view::page_renderer const> pages;
     std::unique_ptr<content::material_store> materials;
-    content::site_holder site{std::make_shared<content::site>()};
+    published::site_holder site{std::make_shared<published::site>()};
     std::unique_ptr<publisher> publish;
     std::shared_ptr<i18n::catalogs const> catalogs;
     std::shared_ptr<view::templates const> views;
@@ -59,7 +59,7 @@ struct app::impl {
     std::string render_metrics() const;
     void load_views();
     void make_renderer();
-    publisher::build_result build_site(content::site const* previous, bool allow_fast,
+    publisher::build_result build_site(published::site const* previous, bool allow_fast,
                                        std::atomic<bool> const& cancel) const;
 };
 
@@ -95,7 +95,7 @@ void app::impl::make_renderer() {
     pages = std::move(renderer);
 }
 
-publisher::build_result app::impl::build_site(content::site const* previous, bool allow_fast,
+publisher::build_result app::impl::build_site(published::site const* previous, bool allow_fast,
                                               std::atomic<bool> const& cancel) const {
     auto const owned = std::make_shared<content::library const>(store::load_library(*db));
     auto const& lib = *owned;
@@ -109,7 +109,7 @@ publisher::build_result app::impl::build_site(content::site const* previous, boo
     // Search pages need only the hotlines; the campaign texts are already in the pages.
     auto kept = std::make_shared<content::library>();
     kept->hotlines = lib.hotlines;
-    std::const_pointer_cast<content::site>(s)->source = std::move(kept);
+    std::const_pointer_cast<published::site>(s)->source = std::move(kept);
     return {std::move(s), owned};
 }
 
@@ -151,7 +151,7 @@ void app::start() {
     m.started_at = m.clock.now();
     util::set_error_log(util::log_sink::open(m.cfg.error_log));
     m.db = store::database::open(database_file(m.cfg), m.clock);
-    m.assets = content::static_assets::load(m.cfg.static_dir);
+    m.assets = published::static_assets::load(m.cfg.static_dir);
     m.materials = std::make_unique<content::material_store>(materials_dir(m.cfg));
     m.load_views();
 
@@ -176,7 +176,7 @@ void app::start() {
     m.server->start();
     m.make_renderer();
     m.publish = std::make_unique<publisher>(
-        [&m](content::site const* previous, bool allow_fast, std::atomic<bool> const& cancel) {
+        [&m](published::site const* previous, bool allow_fast, std::atomic<bool> const& cancel) {
             return m.build_site(previous, allow_fast, cancel);
         },
         m.site,

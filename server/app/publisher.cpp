@@ -15,7 +15,7 @@ constexpr auto max_sleep = std::chrono::minutes(10);
 constexpr auto retry_after_failure = std::chrono::seconds(30);
 }
 
-publisher::publisher(build_fn build, content::site_holder& holder, util::clock const& clock)
+publisher::publisher(build_fn build, published::site_holder& holder, util::clock const& clock)
     : build_(std::move(build)), holder_(holder), clock_(clock) {
     // Fixed thresholds: glibc otherwise raises them after freeing one large block (the sitemap's
     // brotli state) up to 32/64 MB, and then each thread's arena keeps that much after a publish.

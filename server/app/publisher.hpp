@@ -1,5 +1,5 @@
 #pragma once
-#include "content/site.hpp"
+#include "published/site.hpp"
 #include "util/clock.hpp"
 
 #include <atomic>
@@ -18,17 +18,17 @@ namespace farol::app {
 class publisher {
 public:
     struct build_result {
-        std::shared_ptr<content::site const> site;
+        std::shared_ptr<published::site const> site;
         // What the build used and no longer needs (the library it read): freed only once the site is
         // live, since freeing a large build takes a while.
         std::shared_ptr<void const> leftovers;
     };
     // Builds from the store; `previous` lends unchanged pages, `allow_fast` permits a fast first pass,
     // and the build gives up (throwing) once `cancel` is set.
-    using build_fn = std::function<build_result(content::site const* previous, bool allow_fast,
+    using build_fn = std::function<build_result(published::site const* previous, bool allow_fast,
                                                 std::atomic<bool> const& cancel)>;
 
-    publisher(build_fn build, content::site_holder& holder, util::clock const& clock);
+    publisher(build_fn build, published::site_holder& holder, util::clock const& clock);
     ~publisher();
     publisher(publisher const&) = delete;
     publisher& operator=(publisher const&) = delete;
@@ -49,7 +49,7 @@ private:
     void release_memory();
 
     build_fn build_;
-    content::site_holder& holder_;
+    published::site_holder& holder_;
     util::clock const& clock_;
     mutable std::mutex mutex_;
     std::condition_variable wake_;

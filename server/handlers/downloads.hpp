@@ -1,11 +1,11 @@
 #pragma once
-#include "content/site.hpp"
+#include "published/site.hpp"
 #include "http/router.hpp"
 
 namespace farol::handlers::downloads {
 
 struct deps {
-    content::site_holder const& site;
+    published::site_holder const& site;
 };
 
 // GET /m/<hash>/<file-name>: immutable material bytes with ranges, so a cut download resumes.

@@ -8,14 +8,14 @@ namespace farol::handlers {
 
 namespace {
 
-std::string reader_language(http::request_context const& ctx, content::site const& s) {
+std::string reader_language(http::request_context const& ctx, published::site const& s) {
     if (!ctx.segments.empty() && s.has_language(ctx.segments.front())) return ctx.segments.front();
     return i18n::negotiate(ctx.header(http::field::accept_language), s.languages).value_or(s.default_language);
 }
 
 } // namespace
 
-http::error_renderer localized_errors(content::site_holder const& site) {
+http::error_renderer localized_errors(published::site_holder const& site) {
     return [&site](http::request_context const& ctx, http::status status, std::string_view detail) {
         if (ctx.encoded_path.starts_with("/api/")) return http::default_error(ctx, status, detail);
         auto const current = site.current();

@@ -1,11 +1,11 @@
 #pragma once
-#include "content/site.hpp"
+#include "published/site.hpp"
 #include "http/dispatcher.hpp"
 
 namespace farol::handlers {
 
 // Error pages in the reader's language (from the path, else Accept-Language, else the default),
 // pre-rendered in the Site; problem+json under /api/.
-http::error_renderer localized_errors(content::site_holder const& site);
+http::error_renderer localized_errors(published::site_holder const& site);
 
 } // namespace farol::handlers

@@ -9,7 +9,7 @@ namespace farol::handlers::pages {
 
 namespace {
 
-http::response serve_page(http::request_context const& ctx, content::site const& s, std::string const& path) {
+http::response serve_page(http::request_context const& ctx, published::site const& s, std::string const& path) {
     auto const* rep = s.page(path);
     if (!rep) throw http::http_error(http::status::not_found, "No such page.");
     return http::serve(ctx, *rep);

@@ -17,7 +17,7 @@ struct outcome {
     std::string message;
 };
 
-outcome run_query(deps const& d, view::page_renderer const& pages, content::site const& s, std::string const& lang,
+outcome run_query(deps const& d, view::page_renderer const& pages, published::site const& s, std::string const& lang,
                   std::string const& query) {
     auto const& cat = pages.catalogs();
     if (util::trim(query).empty()) return {{}, cat.text(lang, "search.empty")};

@@ -1,5 +1,5 @@
 #pragma once
-#include "content/site.hpp"
+#include "published/site.hpp"
 #include "http/router.hpp"
 
 #include <functional>
@@ -15,7 +15,7 @@ class page_renderer;
 namespace farol::handlers::search {
 
 struct deps {
-    content::site_holder const& site;
+    published::site_holder const& site;
     std::shared_ptr<store::database> db;
     // The renderer exists once the server knows its own address, just after it starts listening.
     std::function<std::shared_ptr<view::page_renderer const>()> pages;

@@ -13,7 +13,7 @@ namespace {
 constexpr char root_cache[] = "public, max-age=86400";
 
 // GET `path` answers the static asset `name` (404 when static/ lacks it) under root_cache.
-void mount_root(http::router& r, content::static_assets const& assets, std::string_view path,
+void mount_root(http::router& r, published::static_assets const& assets, std::string_view path,
                 std::string_view name, std::string route_name) {
     std::optional<http::representation> rep;
     if (auto const* a = assets.find(name)) {

@@ -1,5 +1,5 @@
 #pragma once
-#include "content/static_assets.hpp"
+#include "published/static_assets.hpp"
 #include "http/router.hpp"
 
 #include <memory>
@@ -7,7 +7,7 @@
 namespace farol::handlers::static_files {
 
 struct deps {
-    std::shared_ptr<content::static_assets const> assets;
+    std::shared_ptr<published::static_assets const> assets;
 };
 
 // GET /s/<hash>/<name>: immutable, content-hashed, pre-compressed assets; /favicon.ico and

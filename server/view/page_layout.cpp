@@ -1,5 +1,5 @@
-#include "content/share_card.hpp"
-#include "content/static_assets.hpp"
+#include "published/share_card.hpp"
+#include "published/static_assets.hpp"
 #include "i18n/catalogs.hpp"
 #include "i18n/format.hpp"
 #include "view/page_meta.hpp"
@@ -62,7 +62,7 @@ std::string material_path(content::material_file const& f) {
 }
 
 page_renderer::page_renderer(std::shared_ptr<templates const> views, std::shared_ptr<i18n::catalogs const> catalogs,
-                             std::shared_ptr<content::static_assets const> assets, site_options options)
+                             std::shared_ptr<published::static_assets const> assets, site_options options)
     : views_(std::move(views)), catalogs_(std::move(catalogs)), assets_(std::move(assets)),
       options_(std::move(options)) {
     while (!options_.public_url.empty() && options_.public_url.back() == '/') options_.public_url.pop_back();
@@ -76,7 +76,7 @@ page_renderer::page_renderer(std::shared_ptr<templates const> views, std::shared
 
 // og:image and its details; the alt text describes the card in the page's language.
 json::object page_renderer::share_image(std::string_view lang) const {
-    auto const card = content::find_share_card(*assets_, lang, catalogs_->default_language());
+    auto const card = published::find_share_card(*assets_, lang, catalogs_->default_language());
     if (!card) return {};
     return {{"url", url(assets_->url(card->asset))},
             {"type", card->type},

@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-namespace farol::content {
+namespace farol::published {
 class static_assets;
 }
 namespace farol::i18n {
@@ -37,7 +37,7 @@ struct search_result {
 class page_renderer {
 public:
     page_renderer(std::shared_ptr<templates const> views, std::shared_ptr<i18n::catalogs const> catalogs,
-                  std::shared_ptr<content::static_assets const> assets, site_options options);
+                  std::shared_ptr<published::static_assets const> assets, site_options options);
     ~page_renderer();
 
     std::string home(std::string_view lang, std::vector<content::campaign const*> const& published,
@@ -67,7 +67,7 @@ private:
 
     std::shared_ptr<templates const> views_;
     std::shared_ptr<i18n::catalogs const> catalogs_;
-    std::shared_ptr<content::static_assets const> assets_;
+    std::shared_ptr<published::static_assets const> assets_;
     site_options options_;
     // lang -> {{t.*}} tree, converted for Mustache once instead of for every page
     std::map<std::string, std::shared_ptr<templates::shared_data const>, std::less<>> strings_;

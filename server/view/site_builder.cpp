@@ -47,7 +47,7 @@ http::representation material(content::material_file const& f, material_locator 
 }
 
 // Previous representations by identity ETag, usable when they are at least as well compressed.
-std::map<std::string, http::representation const*> reusable(content::site const* previous) {
+std::map<std::string, http::representation const*> reusable(published::site const* previous) {
     std::map<std::string, http::representation const*> out;
     if (!previous) return out;
     for (auto const* m : {&previous->pages, &previous->errors})
@@ -72,7 +72,7 @@ std::vector<http::representation> compress_all(std::vector<page_job>& jobs, std:
 
 // Every public document, rendered in parallel (rendering is most of a build after compression).
 std::vector<page_job> render_all(page_renderer const& pages, content::library const& lib,
-                                 std::vector<content::campaign const*> const& published, content::site& s,
+                                 std::vector<content::campaign const*> const& published, published::site& s,
                                  build_options const& options) {
     std::vector<page_job> jobs;
     std::vector<std::function<std::string()>> render;
@@ -128,7 +128,7 @@ bool publish_jobs(std::vector<page_job>& jobs, build_options const& options) {
 
 // Moves every page's bytes into one allocation owned by the site: the transient strings of the
 // build can then go back to the system whole, and the site's memory is freed in one piece.
-void pack(content::site& s, unsigned threads) {
+void pack(published::site& s, unsigned threads) {
     std::vector<http::representation::encoded*> parts;
     for (auto* m : {&s.pages, &s.errors}) {
         for (auto& [_, rep] : *m) {
@@ -175,10 +175,10 @@ std::string attachment_disposition(std::string_view file_name) {
     return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + boost::urls::encode(file_name, attr_char);
 }
 
-std::shared_ptr<content::site const> build_site(page_renderer const& pages, content::library const& lib,
+std::shared_ptr<published::site const> build_site(page_renderer const& pages, content::library const& lib,
                                                 material_locator const& locate,
                                                 std::chrono::system_clock::time_point now, build_options const& options) {
-    auto s = std::make_shared<content::site>();
+    auto s = std::make_shared<published::site>();
     auto const& cat = pages.catalogs();
     s->languages = cat.languages();
     s->default_language = cat.default_language();

@@ -1,6 +1,6 @@
 #pragma once
 #include "content/model.hpp"
-#include "content/site.hpp"
+#include "published/site.hpp"
 
 #include <atomic>
 #include <chrono>
@@ -24,7 +24,7 @@ constexpr int fast_brotli_quality = 0;
 
 struct build_options {
     // Pages whose bytes did not change keep their compressed variants from this site.
-    content::site const* previous = nullptr;
+    published::site const* previous = nullptr;
     // Over this many pages to compress, brotli runs at a fast quality and the site is marked for a
     // later refinement at the best quality (start-up with thousands of pages stays quick).
     std::size_t fast_over = 300;
@@ -41,7 +41,7 @@ struct build_cancelled : std::runtime_error {
 // Renders, compresses and hashes every public page in every UI language, and maps every material
 // file: the whole public site as of `now`. Slow by design: run it off the io threads. Throws if a
 // template fails or a material file is missing.
-std::shared_ptr<content::site const> build_site(page_renderer const& pages, content::library const& lib,
+std::shared_ptr<published::site const> build_site(page_renderer const& pages, content::library const& lib,
                                                 material_locator const& locate,
                                                 std::chrono::system_clock::time_point now,
                                                 build_options const& options = {});

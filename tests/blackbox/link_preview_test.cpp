@@ -1,5 +1,5 @@
 // What WhatsApp, Facebook, Telegram and browsers read from a page's head: the share card and the icons.
-#include "content/share_card.hpp"
+#include "published/share_card.hpp"
 #include "i18n/catalogs.hpp"
 #include "support/raw_client.hpp"
 #include "support/test_server.hpp"
@@ -79,7 +79,7 @@ TEST_CASE("every page offers its language's share card as an absolute og:image",
         CHECK(card.header("content-type") == "image/png");
         CHECK(card.header("cache-control") == "public, max-age=31536000, immutable");
         CHECK(card.body == file_bytes(s.static_dir().path() / ("img/share-" + lang + ".png")));
-        auto const size = farol::content::png_size(card.body);
+        auto const size = farol::published::png_size(card.body);
         REQUIRE(size);
         CHECK(size->width == 1200);
         CHECK(size->height == 630);
@@ -107,6 +107,6 @@ TEST_CASE("pages link an SVG icon and an apple-touch-icon at hashed URLs", "[bla
     auto const touch = get(s.port(), touch_href);
     REQUIRE(touch.status == 200);
     CHECK(touch.header("content-type") == "image/png");
-    REQUIRE(farol::content::png_size(touch.body));
-    CHECK(farol::content::png_size(touch.body)->width == 180);
+    REQUIRE(farol::published::png_size(touch.body));
+    CHECK(farol::published::png_size(touch.body)->width == 180);
 }

@@ -2,7 +2,7 @@
 // build never runs the image tools, so these tests are what keeps the images in step with their
 // sources (the catalogs' site name and tagline, static/img/icon.svg).
 #include "app/config.hpp"
-#include "content/share_card.hpp"
+#include "published/share_card.hpp"
 #include "util/hash.hpp"
 #include "util/strings.hpp"
 
@@ -61,7 +61,7 @@ TEST_CASE("every language has a 1200x630 PNG share card, small, showing its cata
         CAPTURE(lang);
         auto const bytes = read(img / ("share-" + lang + ".png"));
         REQUIRE(!bytes.empty());
-        auto const size = content::png_size(bytes);
+        auto const size = published::png_size(bytes);
         REQUIRE(size);
         CHECK(size->width == 1200);
         CHECK(size->height == 630);
@@ -101,7 +101,7 @@ TEST_CASE("favicon.ico is a real ICO of 16, 32 and 48 px images, apple-touch-ico
         unsigned const w = static_cast<unsigned char>(ico[entry]), h = static_cast<unsigned char>(ico[entry + 1]);
         auto const length = le32(ico, entry + 8), offset = le32(ico, entry + 12);
         REQUIRE(std::size_t(offset) + length <= ico.size());
-        auto const image = content::png_size(ico.substr(offset, length));
+        auto const image = published::png_size(ico.substr(offset, length));
         REQUIRE(image); // PNG-compressed entries, as every current browser reads them
         CHECK(image->width == w);
         CHECK(image->height == h);
@@ -109,7 +109,7 @@ TEST_CASE("favicon.ico is a real ICO of 16, 32 and 48 px images, apple-touch-ico
     }
     CHECK(sizes == std::set<unsigned>{16, 32, 48});
 
-    auto const touch = content::png_size(read(img / "apple-touch-icon.png"));
+    auto const touch = published::png_size(read(img / "apple-touch-icon.png"));
     REQUIRE(touch);
     CHECK(touch->width == 180);
     CHECK(touch->height == 180);

@@ -1,8 +1,8 @@
 #pragma once
 // Handlers mounted on a real router and dispatcher over a Site built from a small library, with a
 // fixed clock and no socket: the handler tests' common ground.
-#include "content/site.hpp"
-#include "content/static_assets.hpp"
+#include "published/site.hpp"
+#include "published/static_assets.hpp"
 #include "handlers/error_pages.hpp"
 #include "http/dispatcher.hpp"
 #include "i18n/catalogs.hpp"
@@ -34,14 +34,14 @@ inline content::library small_library() {
 struct handler_fixture {
     std::filesystem::path source = FAROL_SOURCE_DIR;
     util::fixed_clock clock{test_epoch()};
-    std::shared_ptr<content::static_assets const> assets = content::static_assets::load(source / "static");
+    std::shared_ptr<published::static_assets const> assets = published::static_assets::load(source / "static");
     std::shared_ptr<view::page_renderer const> pages = std::make_shared<view::page_renderer const>(
         view::templates::load(source / "templates"),
         std::make_shared<i18n::catalogs const>(
             i18n::catalogs::load(source / "templates/i18n", {"pt-BR", "es", "en", "fr", "ht", "ar"})),
         assets, view::site_options{"https://farol.example.org", "https://neutral.example", {}});
     content::library library = small_library();
-    content::site_holder site{view::build_site(*pages, library, [](std::string_view) { return std::filesystem::path(); },
+    published::site_holder site{view::build_site(*pages, library, [](std::string_view) { return std::filesystem::path(); },
                                                clock.now())};
 
     // A dispatcher over the routes `mount` adds, with the reader-language error pages.

@@ -1,6 +1,6 @@
 #include "view/page_renderer.hpp"
 
-#include "content/static_assets.hpp"
+#include "published/static_assets.hpp"
 #include "i18n/catalogs.hpp"
 #include "support/test_server.hpp"
 #include "view/site_builder.hpp"
@@ -19,7 +19,7 @@ view::page_renderer make_renderer(std::string fallbacks = "ht:fr",
     auto cat = std::make_shared<i18n::catalogs const>(
         i18n::catalogs::load(source / "templates/i18n", {"pt-BR", "es", "en", "fr", "ht", "ar"}));
     return view::page_renderer(view::templates::load(source / "templates"), cat,
-                               content::static_assets::load(static_dir),
+                               published::static_assets::load(static_dir),
                                {"https://farol.example.org", "https://neutral.example", i18n::parse_fallbacks(fallbacks)});
 }
 

@@ -12,7 +12,7 @@
 #include <string_view>
 #include <vector>
 
-namespace farol::content {
+namespace farol::published {
 
 // One published state of the public site: every page in every language already rendered and
 // compressed. Immutable once built; readers hold it through a shared_ptr.
@@ -57,4 +57,4 @@ private:
     std::atomic<std::uint64_t> generation_;
 };
 
-} // namespace farol::content
+} // namespace farol::published

@@ -1,8 +1,8 @@
-#include "content/site.hpp"
+#include "published/site.hpp"
 
 #include <algorithm>
 
-namespace farol::content {
+namespace farol::published {
 
 namespace {
 // Generations are unique across holders, so one per-thread cache serves them all.
@@ -10,7 +10,7 @@ std::atomic<std::uint64_t> next_generation{1};
 
 struct thread_cache {
     std::uint64_t generation = 0;
-    std::weak_ptr<content::site const> snapshot;
+    std::weak_ptr<published::site const> snapshot;
 };
 thread_local thread_cache cache;
 } // namespace
@@ -64,4 +64,4 @@ void site_holder::publish(std::shared_ptr<site const> next) {
     generation_.store(next_generation.fetch_add(1), std::memory_order_release);
 }
 
-} // namespace farol::content
+} // namespace farol::published

@@ -1,4 +1,4 @@
-#include "content/site.hpp"
+#include "published/site.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -6,8 +6,8 @@
 #include <thread>
 #include <vector>
 
-using farol::content::site;
-using farol::content::site_holder;
+using farol::published::site;
+using farol::published::site_holder;
 
 namespace {
 std::shared_ptr<site const> site_with(std::string lang) {

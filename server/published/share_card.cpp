@@ -1,8 +1,8 @@
-#include "content/share_card.hpp"
+#include "published/share_card.hpp"
 
-#include "content/static_assets.hpp"
+#include "published/static_assets.hpp"
 
-namespace farol::content {
+namespace farol::published {
 
 namespace {
 
@@ -38,4 +38,4 @@ std::optional<share_card> find_share_card(static_assets const& assets, std::stri
     return card_of(assets, default_lang);
 }
 
-} // namespace farol::content
+} // namespace farol::published

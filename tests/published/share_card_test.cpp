@@ -1,6 +1,6 @@
-#include "content/share_card.hpp"
+#include "published/share_card.hpp"
 
-#include "content/static_assets.hpp"
+#include "published/static_assets.hpp"
 #include "support/temp_dir.hpp"
 
 #include <catch2/catch.hpp>
@@ -20,17 +20,17 @@ std::string png_head(unsigned width, unsigned height) {
 } // namespace
 
 TEST_CASE("png_size reads the IHDR of a PNG and nothing else", "[static]") {
-    auto const size = content::png_size(png_head(1200, 630));
+    auto const size = published::png_size(png_head(1200, 630));
     REQUIRE(size);
     CHECK(size->width == 1200);
     CHECK(size->height == 630);
-    CHECK(content::png_size(png_head(70000, 1))->width == 70000);
-    CHECK_FALSE(content::png_size(png_head(1200, 630).substr(0, 23)));
-    CHECK_FALSE(content::png_size(png_head(0, 630)));
-    CHECK_FALSE(content::png_size("\xff\xd8\xff\xe0 a JPEG is not a PNG......"));
+    CHECK(published::png_size(png_head(70000, 1))->width == 70000);
+    CHECK_FALSE(published::png_size(png_head(1200, 630).substr(0, 23)));
+    CHECK_FALSE(published::png_size(png_head(0, 630)));
+    CHECK_FALSE(published::png_size("\xff\xd8\xff\xe0 a JPEG is not a PNG......"));
     auto other_chunk = png_head(1200, 630);
     other_chunk.replace(12, 4, "tEXt");
-    CHECK_FALSE(content::png_size(other_chunk));
+    CHECK_FALSE(published::png_size(other_chunk));
 }
 
 TEST_CASE("a language without its own share card uses the default language's", "[static]") {
@@ -38,9 +38,9 @@ TEST_CASE("a language without its own share card uses the default language's", "
     d.write("img/share-pt-BR.png", png_head(1200, 630));
     d.write("img/share-ar.png", png_head(1200, 630));
     d.write("img/share-es.png", "not a png");
-    auto const assets = content::static_assets::load(d.path());
+    auto const assets = published::static_assets::load(d.path());
 
-    auto const ar = content::find_share_card(*assets, "ar", "pt-BR");
+    auto const ar = published::find_share_card(*assets, "ar", "pt-BR");
     REQUIRE(ar);
     CHECK(ar->asset == "img/share-ar.png");
     CHECK(ar->language == "ar");
@@ -49,7 +49,7 @@ TEST_CASE("a language without its own share card uses the default language's", "
     CHECK(ar->size.height == 630);
 
     for (auto const* lang : {"fr", "es"}) {
-        auto const card = content::find_share_card(*assets, lang, "pt-BR");
+        auto const card = published::find_share_card(*assets, lang, "pt-BR");
         REQUIRE(card);
         CHECK(card->asset == "img/share-pt-BR.png");
         CHECK(card->language == "pt-BR");
@@ -57,5 +57,5 @@ TEST_CASE("a language without its own share card uses the default language's", "
 
     test::temp_dir empty;
     empty.write("css/site.css", "body{}");
-    CHECK_FALSE(content::find_share_card(*content::static_assets::load(empty.path()), "ar", "pt-BR"));
+    CHECK_FALSE(published::find_share_card(*published::static_assets::load(empty.path()), "ar", "pt-BR"));
 }

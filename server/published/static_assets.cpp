@@ -1,4 +1,4 @@
-#include "content/static_assets.hpp"
+#include "published/static_assets.hpp"
 
 #include "util/media_types.hpp"
 #include "util/hash.hpp"
@@ -8,7 +8,7 @@
 #include <sstream>
 #include <stdexcept>
 
-namespace farol::content {
+namespace farol::published {
 
 namespace fs = std::filesystem;
 
@@ -65,4 +65,4 @@ std::string static_assets::url(std::string_view name) const {
     return "/s/" + a->hash + "/" + a->name;
 }
 
-} // namespace farol::content
+} // namespace farol::published

@@ -1,4 +1,4 @@
-#include "content/static_assets.hpp"
+#include "published/static_assets.hpp"
 
 #include "support/test_server.hpp"
 #include "util/hash.hpp"
@@ -13,7 +13,7 @@ TEST_CASE("static assets are indexed by name with a content hash", "[static]") {
     d.write("sw.js", "self.addEventListener('fetch',()=>{})");
     d.write(".hidden/secret.txt", "no");
     d.write(".env", "no");
-    auto assets = content::static_assets::load(d.path());
+    auto assets = published::static_assets::load(d.path());
     CHECK(assets->all().size() == 2);
     REQUIRE(assets->find("css/a.css"));
     CHECK(assets->find("css/a.css")->hash == util::content_hash("body{}"));
@@ -26,6 +26,6 @@ TEST_CASE("static assets are indexed by name with a content hash", "[static]") {
 TEST_CASE("a static file whose name is unsafe in a URL refuses the start", "[static]") {
     test::temp_dir d;
     d.write("bad name.css", "x");
-    CHECK_THROWS_WITH(content::static_assets::load(d.path()), Catch::Contains("bad name.css"));
-    CHECK_THROWS(content::static_assets::load(d.path() / "missing"));
+    CHECK_THROWS_WITH(published::static_assets::load(d.path()), Catch::Contains("bad name.css"));
+    CHECK_THROWS(published::static_assets::load(d.path() / "missing"));
 }

@@ -3,7 +3,7 @@
 #include <string>
 #include <string_view>
 
-namespace farol::content {
+namespace farol::published {
 
 class static_assets;
 
@@ -27,4 +27,4 @@ struct share_card {
 std::optional<share_card> find_share_card(static_assets const& assets, std::string_view lang,
                                           std::string_view default_lang);
 
-} // namespace farol::content
+} // namespace farol::published

@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-namespace farol::content {
+namespace farol::published {
 
 // static/ indexed once at start: bytes, content hash and pre-compressed variants per file.
 // URLs are built from this index, never from the request, so a path cannot escape static/.
@@ -31,4 +31,4 @@ private:
     std::map<std::string, asset, std::less<>> assets_;
 };
 
-} // namespace farol::content
+} // namespace farol::published
