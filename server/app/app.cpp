@@ -4,12 +4,8 @@
 #include "app/publisher.hpp"
 #include "content/material_store.hpp"
 #include "published/static_assets.hpp"
-#include "handlers/downloads.hpp"
+#include "app/areas.hpp"
 #include "handlers/error_pages.hpp"
-#include "handlers/ops.hpp"
-#include "handlers/pages.hpp"
-#include "handlers/search.hpp"
-#include "handlers/static_files.hpp"
 #include "i18n/catalogs.hpp"
 #include "metrics/http_metrics.hpp"
 #include "metrics/prometheus.hpp"
@@ -17,6 +13,7 @@
 #include "net/worker_pool.hpp"
 #include "store/database.hpp"
 #include "store/library_repository.hpp"
+#include "store/search.hpp"
 #include "util/log.hpp"
 #include "util/strings.hpp"
 #include "view/page_renderer.hpp"
@@ -42,6 +39,7 @@ struct app::impl {
     bool signals_wanted = false;
     net::worker_pool workers;
     std::shared_ptr<store::database> db;
+    std::unique_ptr<store::search_index> search;
     std::shared_ptr<published::static_assets const> assets;
     mutable std::mutex pages_mutex; // pages is set once, after the server knows its port
     std::shared_ptr<view::page_renderer const> pages;
@@ -123,16 +121,13 @@ app::~app() {
 }
 
 http::router app::impl::build_routes() {
-    http::router r;
-    handlers::ops::mount(r, {clock, started_at, [this] { return ready(); }, [this] { return render_metrics(); }});
-    handlers::static_files::mount(r, {assets});
-    handlers::pages::mount(r, {site});
-    handlers::downloads::mount(r, {site});
-    handlers::search::mount(r, {site, db, [this] {
-        std::lock_guard lock(pages_mutex);
-        return pages;
-    }});
-    return r;
+    services s{clock, started_at, site, assets, *search,
+               [this] {
+                   std::lock_guard lock(pages_mutex);
+                   return pages;
+               },
+               [this] { return ready(); }, [this] { return render_metrics(); }};
+    return mount_areas(s);
 }
 
 std::string app::impl::render_metrics() const {
@@ -151,6 +146,7 @@ void app::start() {
     m.started_at = m.clock.now();
     util::set_error_log(util::log_sink::open(m.cfg.error_log));
     m.db = store::database::open(database_file(m.cfg), m.clock);
+    m.search = std::make_unique<store::search_index>(m.db);
     m.assets = published::static_assets::load(m.cfg.static_dir);
     m.materials = std::make_unique<content::material_store>(materials_dir(m.cfg));
     m.load_views();

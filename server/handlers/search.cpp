@@ -23,7 +23,7 @@ outcome run_query(deps const& d, view::page_renderer const& pages, published::si
     if (util::trim(query).empty()) return {{}, cat.text(lang, "search.empty")};
     if (query.size() > max_query_bytes) return {{}, cat.text(lang, "search.too_long")};
     outcome out;
-    for (auto& hit : store::search(*d.db, lang, query, max_results)) {
+    for (auto& hit : d.index.find(lang, query, max_results)) {
         // The index knows every campaign; the Site knows which are published right now.
         if (!s.page(view::campaign_path(lang, hit.slug))) continue;
         out.results.push_back({std::move(hit.slug), std::move(hit.language), std::move(hit.title), std::move(hit.snippet)});

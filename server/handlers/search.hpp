@@ -6,7 +6,7 @@
 #include <memory>
 
 namespace farol::store {
-class database;
+class search_index;
 }
 namespace farol::view {
 class page_renderer;
@@ -16,7 +16,7 @@ namespace farol::handlers::search {
 
 struct deps {
     published::site_holder const& site;
-    std::shared_ptr<store::database> db;
+    store::search_index const& index; // full-text search over the store, nothing else of it
     // The renderer exists once the server knows its own address, just after it starts listening.
     std::function<std::shared_ptr<view::page_renderer const>()> pages;
 };

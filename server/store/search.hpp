@@ -1,6 +1,7 @@
 #pragma once
 #include <chrono>
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,6 +26,20 @@ constexpr std::size_t max_search_hits = 100;
 // is found: whether it is published now is the Site's rule (content::publish_window), applied by
 // the caller.
 std::vector<search_hit> search(database& db, std::string_view language, std::string_view query, std::size_t limit);
+
+// The search a handler needs and nothing more of the store: the narrow service the public search
+// route receives instead of the database. Thread-safe (each call reads on its own connection).
+class search_index {
+public:
+    explicit search_index(std::shared_ptr<database> db) : db_(std::move(db)) {}
+    // As search() above; blocking (SQLite): call it from the worker pool, never an io thread.
+    std::vector<search_hit> find(std::string_view language, std::string_view query, std::size_t limit) const {
+        return search(*db_, language, query, limit);
+    }
+
+private:
+    std::shared_ptr<database> db_;
+};
 
 // The FTS5 MATCH expression search() uses, e.g. `"trafico" "pessoas"*`; "" if there are no words.
 std::string match_expression(std::string_view query);

@@ -41,8 +41,14 @@ struct handler_fixture {
             i18n::catalogs::load(source / "templates/i18n", {"pt-BR", "es", "en", "fr", "ht", "ar"})),
         assets, view::site_options{"https://farol.example.org", "https://neutral.example", {}});
     content::library library = small_library();
-    published::site_holder site{view::build_site(*pages, library, [](std::string_view) { return std::filesystem::path(); },
-                                               clock.now())};
+    published::site_holder site{built_site()};
+
+    // As app/ builds it: the pages, plus the library whose hotlines search pages show.
+    std::shared_ptr<published::site const> built_site() const {
+        auto s = view::build_site(*pages, library, [](std::string_view) { return std::filesystem::path(); }, clock.now());
+        std::const_pointer_cast<published::site>(s)->source = std::make_shared<content::library const>(library);
+        return s;
+    }
 
     // A dispatcher over the routes `mount` adds, with the reader-language error pages.
     http::dispatcher dispatcher_for(std::function<void(http::router&)> const& mount) const {

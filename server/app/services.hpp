@@ -1,0 +1,35 @@
+#pragma once
+#include "util/clock.hpp"
+
+#include <functional>
+#include <memory>
+#include <string>
+
+namespace farol::published {
+class site_holder;
+class static_assets;
+}
+namespace farol::store {
+class search_index;
+}
+namespace farol::view {
+class page_renderer;
+}
+
+namespace farol::app {
+
+// What the areas' handlers may use, built once by app/ and handed to mount_areas(). Each area takes
+// the few it needs; none gets the database itself (only narrow services such as search_index).
+struct services {
+    util::clock const& clock;
+    util::clock::time_point started_at;
+    published::site_holder& site;
+    std::shared_ptr<published::static_assets const> assets;
+    store::search_index const& search;
+    // The renderer exists once the server knows its own address, just after it starts listening.
+    std::function<std::shared_ptr<view::page_renderer const>()> pages;
+    std::function<bool()> ready;          // the store answers and a site is live
+    std::function<std::string()> metrics; // the whole Prometheus exposition
+};
+
+} // namespace farol::app
