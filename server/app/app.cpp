@@ -162,6 +162,7 @@ void app::start() {
     opts.max_target = m.cfg.limits.max_target;
     opts.security.hsts = m.cfg.public_url.rfind("https://", 0) == 0;
     opts.security.hsts_max_age = m.cfg.hsts_max_age;
+    opts.proxies = http::trusted_proxies::parse(m.cfg.trusted_proxies);
     m.dispatcher = std::make_unique<http::dispatcher>(std::move(routes), opts, m.clock, m.observer.get());
     m.dispatcher->set_error_renderer(handlers::localized_errors(m.site));
 

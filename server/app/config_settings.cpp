@@ -78,6 +78,9 @@ setting const table[] = {
     make("security.hsts_max_age", kind::integer, 0, std::numeric_limits<std::uint32_t>::max(), "a number of seconds",
          "Strict-Transport-Security max-age in seconds (sent only for an https public URL)",
          [](auto& c) -> auto& { return c.hsts_max_age; }),
+    make("proxy.trusted", kind::networks, 0, 0, "",
+         "reverse proxies whose X-Forwarded-For is believed: addresses and CIDR ranges, e.g. \"127.0.0.1 10.0.0.0/8\"",
+         [](auto& c) -> auto& { return c.trusted_proxies; }),
     make("log.access", kind::log, 0, 0, "", "access log: - (stdout), stderr, off, or a file path",
          [](auto& c) -> auto& { return c.access_log; }),
     make("log.error", kind::log, 0, 0, "", "error log: - (stdout), stderr, off, or a file path",
@@ -116,6 +119,7 @@ std::string_view value_name(kind k) {
     case kind::log: return "LOG";
     case kind::languages: return "TAGS";
     case kind::fallbacks: return "CHAINS";
+    case kind::networks: return "NETWORKS";
     }
     return "VALUE";
 }

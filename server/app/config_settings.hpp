@@ -12,7 +12,7 @@
 
 namespace farol::app::detail {
 
-enum class kind { address, integer, size, duration, path, url, log, languages, fallbacks };
+enum class kind { address, integer, size, duration, path, url, log, languages, fallbacks, networks };
 
 // Environment and flags always give text; TOML may also give an integer or a boolean.
 enum class source_type { text, integer, boolean };

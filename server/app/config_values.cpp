@@ -1,4 +1,5 @@
 #include "app/config_settings.hpp"
+#include "http/trusted_proxies.hpp"
 #include "i18n/fallback.hpp"
 #include "util/strings.hpp"
 
@@ -141,6 +142,14 @@ std::string check_text(setting const& s, std::string_view text, source_type src)
             return {};
         } catch (std::invalid_argument const& e) {
             return show(text) + " is not a list of fallbacks (e.g. \"ht:fr es:pt-BR\"): " + e.what();
+        }
+    case kind::networks:
+        if (!is_string) return show(text) + " is not a list of addresses (e.g. \"127.0.0.1 10.0.0.0/8\")";
+        try {
+            http::trusted_proxies::parse(text);
+            return {};
+        } catch (std::invalid_argument const& e) {
+            return show(text) + " is not a list of addresses and CIDR ranges: " + e.what();
         }
     default:
         return is_string ? std::string() : show(text) + " is not a URL (expected a string)";

@@ -40,6 +40,19 @@ std::string dispatcher::next_request_id() const {
     return id;
 }
 
+namespace {
+// Every X-Forwarded-For line, joined: proxies may add a line each.
+std::string forwarded_for(request const& req) {
+    std::string out;
+    auto const [first, last] = req.equal_range("X-Forwarded-For");
+    for (auto it = first; it != last; ++it) {
+        if (!out.empty()) out += ", ";
+        out.append(it->value().data(), it->value().size());
+    }
+    return out;
+}
+} // namespace
+
 dispatcher::plan dispatcher::prepare(request_context& ctx) const {
     plan p;
     ctx.method = ctx.req.method();
@@ -52,6 +65,7 @@ dispatcher::plan dispatcher::prepare(request_context& ctx) const {
         p.reject = error(ctx, err->code, err->detail);
         return p;
     }
+    ctx.client = options_.proxies.empty() ? ctx.peer : options_.proxies.client_of(ctx.peer, forwarded_for(ctx.req));
     if (auto err = parse_target(target, ctx)) {
         p.reject = error(ctx, err->code, err->detail);
         return p;

@@ -3,6 +3,7 @@
 #include "http/request_context.hpp"
 #include "http/router.hpp"
 #include "http/security_headers.hpp"
+#include "http/trusted_proxies.hpp"
 #include "http/wire.hpp"
 #include "util/clock.hpp"
 
@@ -35,6 +36,7 @@ struct dispatcher_options {
     std::uint64_t default_max_body = 1024 * 1024;
     std::size_t max_target = 8 * 1024;
     security_policy security;
+    trusted_proxies proxies; // whose X-Forwarded-For names the client
 };
 
 // Everything between the socket and the handlers: routing, errors, HEAD, common headers.

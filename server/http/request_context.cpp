@@ -20,6 +20,7 @@ void request_context::reset() {
     params.clear();
     request_id.clear();
     received_at = {};
+    client = boost::asio::ip::address();
 }
 
 std::string_view request_context::header(field f) const {

@@ -2,6 +2,7 @@
 #include "http/body.hpp"
 #include "util/clock.hpp"
 
+#include <boost/asio/ip/address.hpp>
 #include <boost/beast/http/string_body.hpp>
 
 #include <optional>
@@ -24,6 +25,9 @@ struct request_context {
     std::vector<std::string> params;   // route parameters, in pattern order
     std::string request_id;
     util::clock::time_point received_at{};
+    // Who sent it, in memory only: never logged, stored or reported (a reader may be in danger).
+    boost::asio::ip::address peer;   // the socket's other end, set by net/
+    boost::asio::ip::address client; // the peer, or the client a trusted proxy forwarded for
 
     // Ready for the next request on the connection, keeping the strings' and vectors' capacity.
     void reset();

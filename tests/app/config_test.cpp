@@ -62,6 +62,7 @@ std::pair<std::string, std::string> sample_for(std::string const& value_name) {
         {"LOG", {"/var/log/farol.log", "/var/log/farol.log"}},
         {"TAGS", {"es pt-BR", "es pt-BR"}},
         {"CHAINS", {"es:pt-BR ht:fr,en", "es:pt-BR ht:fr,en"}},
+        {"NETWORKS", {"127.0.0.1 10.0.0.0/8", "127.0.0.1 10.0.0.0/8"}},
     };
     auto const it = samples.find(value_name);
     REQUIRE(it != samples.end());
@@ -111,7 +112,7 @@ TEST_CASE("config defaults are the documented ones", "[config]") {
 
 TEST_CASE("config describe_settings names flags and variables from keys", "[config]") {
     auto const all = describe_settings();
-    REQUIRE(all.size() == 25);
+    REQUIRE(all.size() == 26);
     std::set<std::string> keys, flags, envs;
     for (auto const& info : all) {
         CHECK(!info.help.empty());
@@ -439,4 +440,14 @@ TEST_CASE("config languages and fallback chains are checked when read", "[config
     CHECK(contains(chain.what(), "ht=fr"));
     l.apply_flag("site.fallbacks", "ht:fr,pt-BR ar:fr");
     CHECK(l.result().fallbacks == "ht:fr,pt-BR ar:fr");
+}
+
+TEST_CASE("config trusted proxies are addresses and CIDR ranges, checked when read", "[config][proxy]") {
+    config_loader l;
+    auto const bad = expect_error([&] { l.apply_flag("proxy.trusted", "10.0.0.0/8 proxy.local"); });
+    CHECK(bad.setting == "proxy.trusted");
+    CHECK(contains(bad.what(), "proxy.local"));
+    l.apply_flag("proxy.trusted", "127.0.0.1, ::1 10.0.0.0/8");
+    CHECK(l.result().trusted_proxies == "127.0.0.1, ::1 10.0.0.0/8");
+    CHECK(config{}.trusted_proxies.empty()); // nobody is trusted unless the operator says so
 }
