@@ -93,6 +93,11 @@ void http_metrics::render(prometheus_writer& out) const {
     out.family("farol_http_open_connections", "Client connections open now.", "gauge");
     out.sample("farol_http_open_connections", {},
                static_cast<std::uint64_t>(open_connections_ ? open_connections_() : 0));
+
+    out.family("farol_http_read_buffer_bytes", "Bytes of request read buffers held now; idle connections hold none.",
+               "gauge");
+    out.sample("farol_http_read_buffer_bytes", {},
+               static_cast<std::uint64_t>(read_buffer_bytes_ ? read_buffer_bytes_() : 0));
 }
 
 } // namespace farol::metrics

@@ -27,6 +27,7 @@ public:
 
     void observe(std::size_t route, unsigned status, std::uint64_t bytes, std::chrono::nanoseconds duration);
     void set_open_connections(std::function<std::size_t()> gauge) { open_connections_ = std::move(gauge); }
+    void set_read_buffer_bytes(std::function<std::size_t()> gauge) { read_buffer_bytes_ = std::move(gauge); }
 
     // Appends these families to a Prometheus exposition.
     void render(prometheus_writer& out) const;
@@ -53,6 +54,7 @@ private:
     std::vector<std::size_t> row_of_; // route id -> its row
     std::array<shard, shard_count> shards_;
     std::function<std::size_t()> open_connections_;
+    std::function<std::size_t()> read_buffer_bytes_;
 };
 
 } // namespace farol::metrics

@@ -123,8 +123,8 @@ TEST_CASE("http metrics print each route name once, however many routes share it
     auto const back = parse_exposition(w.text());
     INFO(w.text());
     CHECK(back.problems.empty());
-    // 4 names + "none", 5 classes each; 13 buckets, sum, count; bytes; open connections.
-    CHECK(back.series.size() == 5 * 5 + 13 + 2 + 1 + 1);
+    // 4 names + "none", 5 classes each; 13 buckets, sum, count; bytes; open connections; read buffers.
+    CHECK(back.series.size() == 5 * 5 + 13 + 2 + 1 + 1 + 1);
     CHECK(back.series.at("farol_http_requests_total{code=\"2xx\",route=\"editor_campaign\"}") == 2);
     CHECK(back.series.at("farol_http_requests_total{code=\"5xx\",route=\"none\"}") == 2); // 503 and 999
 }
