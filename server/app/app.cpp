@@ -169,6 +169,7 @@ void app::start() {
     m.server = std::make_unique<net::server>(
         net::server_options{m.cfg.listen_address, m.cfg.port, m.cfg.threads, m.cfg.limits}, *m.dispatcher, m.workers);
     m.http_metrics->set_open_connections([s = m.server.get()] { return s->open_connections(); });
+    m.http_metrics->set_read_buffer_bytes([s = m.server.get()] { return s->read_buffer_bytes(); });
     if (m.signals_wanted) m.server->handle_signals([this] { reload(); }); // before "listening" is logged
     m.server->start();
     m.make_renderer();

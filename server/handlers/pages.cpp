@@ -31,7 +31,7 @@ void mount(http::router& r, deps d) {
     r.get("/{lang}", [&site](http::request_context const& ctx) {
         if (!site.current()->has_language(ctx.params[0])) throw http::http_error(http::status::not_found, "No such page.");
         return http::make_redirect(http::status::moved_permanently, view::home_path(ctx.params[0]));
-    }, {.name = "home"});
+    }, {.name = "home_redirect"});
     r.get("/{lang}/", [&site](http::request_context const& ctx) {
         return serve_page(ctx, *site.current(), view::home_path(ctx.params[0]));
     }, {.name = "home"});

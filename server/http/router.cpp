@@ -87,9 +87,23 @@ bool router::implemented(verb m) {
     }
 }
 
+void router::check_unique(verb method, std::string_view pattern, std::string const& name) const {
+    for (auto const& r : routes_) {
+        if (r.method == method && r.pattern == pattern)
+            throw std::invalid_argument("route " + std::string(boost::beast::http::to_string(method)) + " " +
+                                        std::string(pattern) + " is mounted twice");
+        // One name, one pattern: the name is the metrics label, and two patterns under one label would
+        // print the same Prometheus series twice.
+        if (r.options.name == name && r.pattern != pattern)
+            throw std::invalid_argument("route name \"" + name + "\" is taken by " + r.pattern + "; " +
+                                        std::string(pattern) + " needs a name of its own");
+    }
+}
+
 std::size_t router::add(verb method, std::string_view pattern, handler fn, route_options options) {
     if (options.name.empty()) options.name = std::string(pattern);
     if (!implemented(method)) throw std::invalid_argument("route method is not one the server implements");
+    check_unique(method, pattern, options.name);
     auto segments = compile(pattern);
     auto const literals = static_cast<int>(std::count_if(segments.begin(), segments.end(), [](auto const& s) {
         return s.kind == route::segment::literal;

@@ -13,7 +13,7 @@ namespace farol::http {
 using handler = std::function<response(request_context const&)>;
 
 struct route_options {
-    std::string name;            // metrics label; defaults to the pattern
+    std::string name;            // metrics label, unique per pattern; defaults to the pattern
     std::uint64_t max_body = 0;  // 0: the server's default body limit
     bool blocking = false;       // runs on the worker pool, never on an io thread
 };
@@ -35,6 +35,9 @@ struct route {
 // A table of {method, pattern, handler}. Patterns: "/a/{param}/b", "/s/{hash}/{*name}".
 class router {
 public:
+    // Adds a route; returns its id (0, 1, ... in order of addition). Throws std::invalid_argument on a
+    // bad pattern, a method the server does not implement, a method + pattern already added, or a
+    // name already given to another pattern (the error names both patterns).
     std::size_t add(verb method, std::string_view pattern, handler fn, route_options options = {});
     std::size_t get(std::string_view pattern, handler fn, route_options options = {}) {
         return add(verb::get, pattern, std::move(fn), std::move(options));
@@ -54,6 +57,7 @@ public:
     static bool implemented(verb method);
 
 private:
+    void check_unique(verb method, std::string_view pattern, std::string const& name) const;
     std::vector<route> routes_;
 };
 

@@ -2,6 +2,9 @@
 
 #include "metrics/prometheus.hpp"
 
+#include <algorithm>
+#include <stdexcept>
+
 namespace farol::metrics {
 
 namespace {
@@ -9,10 +12,17 @@ constexpr char const* class_names[5] = {"1xx", "2xx", "3xx", "4xx", "5xx"};
 std::size_t class_index(unsigned status) { return status >= 100 && status < 600 ? status / 100 - 1 : 4; }
 } // namespace
 
-http_metrics::http_metrics(std::vector<std::string> route_names) : routes_(std::move(route_names)) {
-    routes_.push_back("none");
+http_metrics::http_metrics(std::vector<std::string> const& route_names) {
+    for (auto const& name : route_names) {
+        if (name.empty() || name == "none")
+            throw std::invalid_argument("route name \"" + name + "\" is reserved for requests no route matched");
+        auto const at = std::find(rows_.begin(), rows_.end(), name);
+        row_of_.push_back(static_cast<std::size_t>(at - rows_.begin()));
+        if (at == rows_.end()) rows_.push_back(name);
+    }
+    rows_.push_back("none");
     // Padded by a cache line so two shards' counters never share one.
-    for (auto& s : shards_) s.counts = std::make_unique<std::atomic<std::uint64_t>[]>(routes_.size() * 5 + 8);
+    for (auto& s : shards_) s.counts = std::make_unique<std::atomic<std::uint64_t>[]>(rows_.size() * 5 + 8);
 }
 
 http_metrics::shard& http_metrics::local_shard() {
@@ -40,9 +50,8 @@ std::uint64_t http_metrics::bucket(std::size_t b) const {
 }
 
 void http_metrics::observe(std::size_t route, unsigned status, std::uint64_t bytes, std::chrono::nanoseconds d) {
-    if (route >= routes_.size() - 1) route = routes_.size() - 1;
     auto& s = local_shard();
-    s.counts[route * 5 + class_index(status)].fetch_add(1, std::memory_order_relaxed);
+    s.counts[row(route) * 5 + class_index(status)].fetch_add(1, std::memory_order_relaxed);
     double const seconds = std::chrono::duration<double>(d).count();
     std::size_t b = 0;
     while (b < buckets.size() && seconds > buckets[b]) ++b;
@@ -52,16 +61,15 @@ void http_metrics::observe(std::size_t route, unsigned status, std::uint64_t byt
 }
 
 std::uint64_t http_metrics::requests(std::size_t route, unsigned status_class) const {
-    if (route >= routes_.size() - 1) route = routes_.size() - 1;
-    return count(route * 5 + status_class - 1);
+    return count(row(route) * 5 + status_class - 1);
 }
 
 void http_metrics::render(prometheus_writer& out) const {
     out.family("farol_http_requests_total", "HTTP requests answered, by route and status class.", "counter");
-    for (std::size_t r = 0; r < routes_.size(); ++r)
+    for (std::size_t r = 0; r < rows_.size(); ++r)
         for (std::size_t c = 0; c < 5; ++c)
             if (auto v = count(r * 5 + c))
-                out.sample("farol_http_requests_total", {{"route", routes_[r]}, {"code", class_names[c]}}, v);
+                out.sample("farol_http_requests_total", {{"route", rows_[r]}, {"code", class_names[c]}}, v);
 
     out.family("farol_http_request_duration_seconds", "Time from request head to last byte written.", "histogram");
     std::uint64_t cumulative = 0;
@@ -85,6 +93,11 @@ void http_metrics::render(prometheus_writer& out) const {
     out.family("farol_http_open_connections", "Client connections open now.", "gauge");
     out.sample("farol_http_open_connections", {},
                static_cast<std::uint64_t>(open_connections_ ? open_connections_() : 0));
+
+    out.family("farol_http_read_buffer_bytes", "Bytes of request read buffers held now; idle connections hold none.",
+               "gauge");
+    out.sample("farol_http_read_buffer_bytes", {},
+               static_cast<std::uint64_t>(read_buffer_bytes_ ? read_buffer_bytes_() : 0));
 }
 
 } // namespace farol::metrics

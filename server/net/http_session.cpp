@@ -22,6 +22,7 @@ using boost::asio::ip::tcp;
 
 namespace {
 constexpr std::size_t read_chunk = 16 * 1024;
+constexpr std::size_t head_reserve = 1024; // most response heads fit: one allocation per request
 constexpr std::size_t linger_limit = 1024 * 1024;
 constexpr auto linger_timeout = std::chrono::seconds(2);
 
@@ -39,7 +40,13 @@ std::int64_t steady_now_ns() {
 } // namespace
 
 http_session::http_session(socket_type&& socket, session_env const& env)
-    : socket_(std::move(socket)), buffer_(env.lim.max_head + read_chunk), env_(env) {}
+    : socket_(std::move(socket)), buffer_(env.lim.max_head + read_chunk, gauged_allocator<char>(env.read_buffers)),
+      env_(env) {
+    // read_available() must never block an io thread; if this fails, the first read fails and closes.
+    beast::error_code ec;
+    socket_.non_blocking(true, ec);
+    if (ec) socket_.close(ec);
+}
 
 http_session::~http_session() { env_.registry.remove(id_); }
 
@@ -78,21 +85,49 @@ void http_session::do_wait_request() {
     pipelined_ = 0;
     idle_ = true;
     arm(env_.lim.keepalive_timeout);
-    socket_.async_read_some(buffer_.prepare(read_chunk),
-                            beast::bind_front_handler(&http_session::on_first_bytes, shared_from_this()));
+    do_wait_readable();
 }
 
-void http_session::on_first_bytes(beast::error_code ec, std::size_t n) {
+// A request that is already here is read at once, keeping the memory; otherwise the connection gives
+// its per-request memory back and waits for readability, which needs no buffer.
+void http_session::do_wait_readable() {
+    auto const ec = read_available();
+    if (ec != boost::asio::error::would_block && ec != boost::asio::error::try_again) {
+        if (ec) return do_close();
+        head_.reserve(head_reserve);
+        return do_read_header();
+    }
+    release_idle_memory();
+    // Checked just above on this thread: epoll is edge-triggered, so a wait alone could miss bytes
+    // that arrived before it was queued.
+    socket_.async_wait(socket_type::wait_read,
+                       beast::bind_front_handler(&http_session::on_readable, shared_from_this()));
+}
+
+void http_session::on_readable(beast::error_code ec) {
     if (ec) return do_close();
+    do_wait_readable(); // readiness can be stale: read, or wait again
+}
+
+beast::error_code http_session::read_available() {
+    beast::error_code ec;
+    auto const n = socket_.read_some(buffer_.prepare(read_chunk), ec); // non-blocking
     buffer_.commit(n);
-    do_read_header();
+    return ec;
+}
+
+void http_session::release_idle_memory() {
+    buffer_.clear();
+    buffer_.shrink_to_fit(); // empty: frees it
+    std::string().swap(head_);
+    ctx_ = http::request_context{}; // the strings and vectors the last request grew
 }
 
 void http_session::do_read_header() {
     idle_ = false;
     started_ = std::chrono::steady_clock::now();
     bytes_written_ = 0;
-    parser_.emplace();
+    parser_ = std::make_unique<bhttp::request_parser<bhttp::string_body>>();
     parser_->header_limit(static_cast<std::uint32_t>(env_.lim.max_head));
     // The route decides the body limit after the head; Beast would otherwise refuse a large Content-Length as 400.
     parser_->body_limit(boost::none);

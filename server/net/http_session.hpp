@@ -1,11 +1,11 @@
 #pragma once
 #include "http/dispatcher.hpp"
 #include "net/limits.hpp"
+#include "net/read_buffer.hpp"
 #include "net/worker_pool.hpp"
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
-#include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/string_body.hpp>
 
@@ -30,6 +30,7 @@ struct session_env {
     worker_pool& workers;
     connection_registry& registry;
     std::atomic<bool> const& stopping;
+    buffer_gauge& read_buffers;
 };
 
 // One HTTP/1.1 connection: read a request, answer it, repeat (keep-alive), one at a time.
@@ -46,7 +47,10 @@ public:
 
 private:
     void do_wait_request();
-    void on_first_bytes(boost::beast::error_code ec, std::size_t n);
+    void do_wait_readable();
+    void on_readable(boost::beast::error_code ec);
+    boost::beast::error_code read_available();
+    void release_idle_memory();
     void do_read_header();
     void on_read_header(boost::beast::error_code ec, std::size_t n);
     void do_continue();
@@ -71,16 +75,17 @@ private:
     void record_exchange();
 
     socket_type socket_;
-    boost::beast::flat_buffer buffer_;
+    read_buffer buffer_; // allocated while a request is read, none while idle
     session_env const& env_;
     std::uint64_t id_ = 0;
     std::atomic<std::int64_t>* deadline_ = nullptr; // in the registry, valid while registered
 
-    std::optional<boost::beast::http::request_parser<boost::beast::http::string_body>> parser_;
+    // On the heap, and only while a request is read and answered: an idle connection stays small.
+    std::unique_ptr<boost::beast::http::request_parser<boost::beast::http::string_body>> parser_;
     http::request_context ctx_;
     http::dispatcher::plan plan_;
     std::optional<http::response> res_; // keeps the body's bytes alive until written
-    std::string head_;                  // the serialized head; its capacity is reused
+    std::string head_;                  // the serialized head; its capacity is kept while busy
     std::string_view head_left_, body_left_;
 
     std::chrono::steady_clock::time_point started_;

@@ -22,7 +22,7 @@ namespace asio = boost::asio;
 
 struct server::impl {
     impl(server_options o, http::dispatcher const& d, worker_pool& w)
-        : options(std::move(o)), env{d, options.lim, w, registry, stopping},
+        : options(std::move(o)), env{d, options.lim, w, registry, stopping, read_buffers},
           contexts(make_contexts(options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency()))),
           signals(ioc()), drain_timer(ioc()), sweep_timer(ioc()) {
         for (auto& c : contexts) work.emplace_back(c->get_executor());
@@ -33,6 +33,7 @@ struct server::impl {
     server_options options;
     connection_registry registry;
     std::atomic<bool> stopping{false};
+    buffer_gauge read_buffers;
     session_env env;
     // One context per io thread; the first also runs the listener, signals and shutdown.
     std::vector<std::unique_ptr<asio::io_context>> contexts;
@@ -94,6 +95,8 @@ void server::start() {
 std::uint16_t server::port() const { return impl_->acceptor ? impl_->acceptor->port() : 0; }
 
 std::size_t server::open_connections() const { return impl_->registry.size(); }
+
+std::size_t server::read_buffer_bytes() const { return impl_->read_buffers.bytes(); }
 
 void server::handle_signals(std::function<void()> on_reload) {
     impl_->on_reload = std::move(on_reload);

@@ -29,6 +29,8 @@ public:
     void start();
     std::uint16_t port() const;
     std::size_t open_connections() const;
+    // Bytes of request read buffers held by connections now; idle connections hold none.
+    std::size_t read_buffer_bytes() const;
 
     // SIGTERM/SIGINT stop gracefully; SIGHUP calls on_reload on an io thread.
     void handle_signals(std::function<void()> on_reload);

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <future>
 #include <random>
+#include <regex>
 #include <thread>
 
 using namespace farol::test;
@@ -135,4 +136,61 @@ TEST_CASE("graceful shutdown finishes the in-flight download and refuses new wor
     s->get().wait();
     CHECK(std::chrono::steady_clock::now() - started < 5s);
     CHECK_THROWS(raw_client(port));
+}
+
+namespace {
+// farol_http_read_buffer_bytes from /metrics, fetched on a fresh connection (whose own buffer counts).
+std::size_t read_buffer_bytes(std::uint16_t port) {
+    auto const body = get(port, "/metrics").body;
+    std::smatch m;
+    REQUIRE(std::regex_search(body, m, std::regex("\nfarol_http_read_buffer_bytes ([0-9]+)\n")));
+    return std::stoul(m[1].str());
+}
+} // namespace
+
+TEST_CASE("idle keep-alive connections hold no read buffer, and wake up for their next request", "[blackbox][memory]") {
+    test_server s;
+    constexpr int idle = 32;
+    std::vector<std::unique_ptr<raw_client>> clients;
+    for (int i = 0; i < idle; ++i) {
+        clients.push_back(std::make_unique<raw_client>(s.port()));
+        clients.back()->send("GET /healthz HTTP/1.1\r\nHost: t\r\n\r\n");
+        REQUIRE(clients.back()->read_reply());
+    }
+    // Kept buffers would be at least 32 x 16 KiB; only the scraping connection's may count. A
+    // connection gives its buffer back just after its reply is sent, so look a few times.
+    std::size_t bytes = 0;
+    for (int attempt = 0; attempt < 50; ++attempt) {
+        bytes = read_buffer_bytes(s.port());
+        if (bytes <= 24 * 1024) break;
+        std::this_thread::sleep_for(20ms);
+    }
+    CHECK(bytes <= 24 * 1024); // max_head + one 16 KiB read
+    for (auto& c : clients) { // the next request, even one arriving in pieces, is read from scratch
+        c->send("GET /heal");
+        c->send("thz HTTP/1.1\r\nHost: t\r\n\r\n");
+    }
+    for (auto& c : clients) {
+        auto r = c->read_reply();
+        REQUIRE(r);
+        CHECK(r->status == 200);
+    }
+}
+
+TEST_CASE("a request head split by a pause after an idle spell is still read whole", "[blackbox][memory]") {
+    test_server s;
+    raw_client c(s.port());
+    c.send("GET /healthz HTTP/1.1\r\nHost: t\r\n\r\n");
+    REQUIRE(c.read_reply());
+    std::this_thread::sleep_for(50ms); // idle: the buffer is gone
+    c.send("GET /healthz HTTP/1.1\r\nHo");
+    std::this_thread::sleep_for(50ms); // the rest arrives once the first bytes were read
+    c.send("st: t\r\n\r\nGET /readyz HTTP/1.1\r\nHost: t\r\n\r\n");
+    auto a = c.read_reply();
+    auto b = c.read_reply();
+    REQUIRE(a);
+    REQUIRE(b);
+    CHECK(a->status == 200);
+    CHECK(b->status == 200);
+    CHECK(b->body.find("ready") != std::string::npos);
 }

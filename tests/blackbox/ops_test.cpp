@@ -1,3 +1,4 @@
+#include "support/exposition.hpp"
 #include "support/raw_client.hpp"
 #include "support/test_server.hpp"
 
@@ -6,6 +7,7 @@
 #include <boost/json/parse.hpp>
 
 #include <fstream>
+#include <regex>
 #include <sstream>
 
 using namespace farol::test;
@@ -71,4 +73,36 @@ TEST_CASE("the access log has one line per request and never the client's identi
     CHECK(log.find("Secret-Phone") == std::string::npos);
     CHECK(log.find("victim") == std::string::npos);
     CHECK(log.find("secret-search") == std::string::npos);
+}
+
+TEST_CASE("/metrics prints every series once after a request to every route", "[blackbox][ops][metrics]") {
+    auto& s = sample_server();
+    auto const page = get(s.port(), "/ar/c/reconhecer-o-trafico").body;
+    std::smatch material, css;
+    REQUIRE(std::regex_search(page, material, std::regex(R"re(href="(/m/[0-9a-f]{16}/[^"]+)")re")));
+    REQUIRE(std::regex_search(page, css, std::regex(R"re(href="(/s/[0-9a-f]+/css/site\.css)")re")));
+    // One target per route, then the same routes answering 3xx and 4xx, and no route at all.
+    std::vector<std::string> const targets{
+        "/", "/pt-BR", "/pt-BR/", "/pt-BR/c/reconhecer-o-trafico", "/sitemap.xml", "/robots.txt",
+        material[1].str(), css[1].str(), "/pt-BR/search?q=trafico", "/healthz", "/readyz", "/metrics",
+        "/xx", "/xx/", "/pt-BR/c/nope", "/m/0000000000000000/x.pdf", "/s/0/css/site.css", "/xx/search?q=a",
+        "/no/such/route"};
+    for (auto const& t : targets) {
+        INFO(t);
+        CHECK(get(s.port(), t).status < 500);
+    }
+    auto const r = get(s.port(), "/metrics");
+    REQUIRE(r.status == 200);
+    auto const exposition = parse_exposition(r.body);
+    INFO(r.body);
+    CHECK(exposition.problems.empty());
+    for (auto const* route : {"root", "home_redirect", "home", "campaign", "sitemap", "robots", "material", "static",
+                              "search", "healthz", "readyz", "metrics", "none"}) {
+        INFO(route);
+        CHECK(r.body.find(std::string("farol_http_requests_total{route=\"") + route + "\"") != std::string::npos);
+    }
+    CHECK(exposition.series.count("farol_http_requests_total{code=\"3xx\",route=\"home_redirect\"}") == 1);
+    CHECK(exposition.series.count("farol_http_requests_total{code=\"2xx\",route=\"home\"}") == 1);
+    CHECK(exposition.series.count("farol_http_requests_total{code=\"4xx\",route=\"home\"}") == 1);
+    CHECK(exposition.types.at("farol_http_request_duration_seconds") == "histogram");
 }

@@ -76,3 +76,30 @@ TEST_CASE("a tail parameter never matches an empty remainder or empty segments",
     CHECK(r.find(verb::get, segs({"s", "h", "a", "", "b"})).outcome == router::match::not_found);
     CHECK(r.find(verb::get, segs({"s", "", "a"})).outcome == router::match::not_found);
 }
+
+TEST_CASE("a route name belongs to one pattern: a second pattern under it is a start-up error", "[router]") {
+    router r;
+    r.get("/{lang}/", named("home"), {.name = "home"});
+    try {
+        r.get("/{lang}", named("redirect"), {.name = "home"});
+        FAIL("the second pattern named \"home\" was accepted");
+    } catch (std::invalid_argument const& e) {
+        std::string const what = e.what();
+        CHECK(what.find("\"home\"") != std::string::npos);
+        CHECK(what.find("/{lang}/") != std::string::npos);
+        CHECK(what.find("/{lang} ") != std::string::npos);
+    }
+    CHECK(r.routes().size() == 1);
+    // A default name is the pattern, so it clashes with an explicit name equal to another pattern.
+    r.get("/healthz", named("h"));
+    CHECK_THROWS_AS(r.get("/readyz", named("r"), {.name = "/healthz"}), std::invalid_argument);
+}
+
+TEST_CASE("one pattern may share its name across methods, but a method + pattern is added once", "[router]") {
+    router r;
+    r.get("/editor/c/{slug}", named("get"), {.name = "editor_campaign"});
+    CHECK_NOTHROW(r.add(verb::post, "/editor/c/{slug}", named("post"), {.name = "editor_campaign"}));
+    CHECK_THROWS_WITH(r.add(verb::post, "/editor/c/{slug}", named("again"), {.name = "other"}),
+                      Catch::Contains("POST /editor/c/{slug} is mounted twice"));
+    CHECK(r.routes().size() == 2);
+}
