@@ -51,6 +51,8 @@ http_session::http_session(socket_type&& socket, session_env const& env)
 http_session::~http_session() { env_.registry.remove(id_); }
 
 void http_session::run() {
+    beast::error_code ec;
+    peer_ = socket_.remote_endpoint(ec).address(); // unspecified if the client is gone already
     auto const ticket = env_.registry.add(weak_from_this());
     id_ = ticket.id;
     deadline_ = ticket.due;
@@ -139,6 +141,7 @@ void http_session::do_read_header() {
 
 void http_session::reject_head(http::status s, std::string_view detail) {
     ctx_.reset();
+    ctx_.peer = peer_;
     ctx_.request_id = env_.dispatcher.next_request_id();
     ctx_.received_at = env_.dispatcher.clock().now();
     do_respond(env_.dispatcher.error(ctx_, s, detail), true);
@@ -156,6 +159,7 @@ void http_session::on_read_header(beast::error_code ec, std::size_t) {
         return reject_head(http::status::bad_request, "Ambiguous request framing: " + *why + ".");
 
     ctx_.reset();
+    ctx_.peer = peer_;
     ctx_.req.base() = std::move(parser_->get().base()); // the parser keeps its framing state without the fields
     ctx_.request_id = env_.dispatcher.next_request_id();
     ctx_.received_at = env_.dispatcher.clock().now();

@@ -75,6 +75,7 @@ private:
     void record_exchange();
 
     socket_type socket_;
+    boost::asio::ip::address peer_; // handed to each request's context; never logged
     read_buffer buffer_; // allocated while a request is read, none while idle
     session_env const& env_;
     std::uint64_t id_ = 0;

@@ -1,5 +1,9 @@
 #include "http/trusted_proxies.hpp"
 
+#include "http/dispatcher.hpp"
+#include "support/request_builder.hpp"
+#include "support/test_server.hpp"
+
 #include <catch2/catch.hpp>
 
 using farol::http::trusted_proxies;
@@ -39,4 +43,23 @@ TEST_CASE("the client is the peer unless a trusted proxy forwarded for it", "[ht
     CHECK(t.client_of(a("10.0.0.2"), "1.1.1.1, nonsense, 10.0.0.5") == a("10.0.0.5"));
     CHECK(t.client_of(a("10.0.0.2"), " 2001:db8::1 ") == a("2001:db8::1"));
     CHECK(trusted_proxies{}.client_of(a("10.0.0.2"), "198.51.100.1") == a("10.0.0.2"));
+}
+
+TEST_CASE("the dispatcher resolves the request's client once, before routing", "[http][proxy]") {
+    farol::util::fixed_clock clock(farol::test::test_epoch());
+    farol::http::dispatcher_options options;
+    options.proxies = trusted_proxies::parse("127.0.0.1");
+    farol::http::dispatcher d(farol::http::router{}, options, clock);
+
+    farol::test::request_builder via_proxy("/x");
+    via_proxy.header("X-Forwarded-For", "198.51.100.7").header("x-forwarded-for", "127.0.0.1");
+    via_proxy.context().peer = a("127.0.0.1");
+    d.prepare(via_proxy.context());
+    CHECK(via_proxy.context().client == a("198.51.100.7"));
+
+    farol::test::request_builder direct("/x");
+    direct.header("X-Forwarded-For", "198.51.100.7");
+    direct.context().peer = a("203.0.113.1");
+    d.prepare(direct.context());
+    CHECK(direct.context().client == a("203.0.113.1"));
 }
