@@ -10,13 +10,15 @@ namespace farol::app {
 
 http::router mount_areas(services const& s) {
     http::router r;
-    // ops: operators and their probes.
-    handlers::ops::mount(r, {s.clock, s.started_at, s.ready, s.metrics});
-    // public: what readers fetch.
-    handlers::static_files::mount(r, {s.assets});
-    handlers::pages::mount(r, {s.site});
-    handlers::downloads::mount(r, {s.site});
-    handlers::search::mount(r, {s.site, s.search, s.pages});
+    // ops: operators and their probes; plain errors, no cookies.
+    auto ops = r.area(http::area::ops);
+    handlers::ops::mount(ops, {s.clock, s.started_at, s.ready, s.metrics});
+    // public: what readers fetch; errors in the reader's language, never a cookie.
+    auto site = r.area(http::area::public_site);
+    handlers::static_files::mount(site, {s.assets});
+    handlers::pages::mount(site, {s.site});
+    handlers::downloads::mount(site, {s.site});
+    handlers::search::mount(site, {s.site, s.search, s.pages});
     return r;
 }
 

@@ -4,7 +4,7 @@
 
 namespace farol::handlers::downloads {
 
-void mount(http::router& r, deps d) {
+void mount(http::route_group& r, deps d) {
     r.get("/m/{hash}/{*name}", [&site = d.site](http::request_context const& ctx) {
         auto const* rep = site.current()->material(ctx.params[0], ctx.params[1]);
         if (!rep) throw http::http_error(http::status::not_found, "No such file.");

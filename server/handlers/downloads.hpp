@@ -9,6 +9,6 @@ struct deps {
 };
 
 // GET /m/<hash>/<file-name>: immutable material bytes with ranges, so a cut download resumes.
-void mount(http::router& r, deps d);
+void mount(http::route_group& r, deps d);
 
 } // namespace farol::handlers::downloads

@@ -17,7 +17,6 @@ std::string reader_language(http::request_context const& ctx, published::site co
 
 http::error_renderer localized_errors(published::site_holder const& site) {
     return [&site](http::request_context const& ctx, http::status status, std::string_view detail) {
-        if (ctx.encoded_path.starts_with("/api/")) return http::default_error(ctx, status, detail);
         auto const current = site.current();
         auto const& s = *current;
         auto const lang = reader_language(ctx, s);

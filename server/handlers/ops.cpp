@@ -15,7 +15,7 @@ http::response uncached(http::response res) {
 }
 } // namespace
 
-void mount(http::router& r, deps d) {
+void mount(http::route_group& r, deps d) {
     r.get("/healthz", [d](http::request_context const&) {
         auto const up = std::chrono::duration_cast<std::chrono::seconds>(d.clock.now() - d.started_at).count();
         boost::json::object o{{"status", "ok"}, {"version", FAROL_VERSION}, {"uptime_seconds", up}};

@@ -15,6 +15,6 @@ struct deps {
 };
 
 // GET /healthz (liveness), /readyz (readiness), /metrics (Prometheus text format).
-void mount(http::router& r, deps d);
+void mount(http::route_group& r, deps d);
 
 } // namespace farol::handlers::ops

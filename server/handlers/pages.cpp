@@ -17,7 +17,7 @@ http::response serve_page(http::request_context const& ctx, published::site cons
 
 } // namespace
 
-void mount(http::router& r, deps d) {
+void mount(http::route_group& r, deps d) {
     auto& site = d.site;
     r.get("/", [&site](http::request_context const& ctx) {
         auto const current = site.current();

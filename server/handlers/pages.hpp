@@ -9,6 +9,6 @@ struct deps {
 };
 
 // /, /<lang>/, /<lang>/c/<slug>, /sitemap.xml, /robots.txt: pre-rendered bytes from the Site.
-void mount(http::router& r, deps d);
+void mount(http::route_group& r, deps d);
 
 } // namespace farol::handlers::pages

@@ -36,7 +36,7 @@ outcome run_query(deps const& d, view::page_renderer const& pages, published::si
 
 } // namespace
 
-void mount(http::router& r, deps d) {
+void mount(http::route_group& r, deps d) {
     r.get("/{lang}/search", [d](http::request_context const& ctx) {
         auto const snapshot = d.site.snapshot();
         auto const& lang = ctx.params[0];

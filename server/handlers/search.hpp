@@ -25,6 +25,6 @@ constexpr std::size_t max_query_bytes = 200;
 constexpr std::size_t max_results = 20;
 
 // GET /<lang>/search?q=: full-text search (SQLite FTS5) rendered per request on the worker pool.
-void mount(http::router& r, deps d);
+void mount(http::route_group& r, deps d);
 
 } // namespace farol::handlers::search

@@ -13,7 +13,7 @@ namespace {
 constexpr char root_cache[] = "public, max-age=86400";
 
 // GET `path` answers the static asset `name` (404 when static/ lacks it) under root_cache.
-void mount_root(http::router& r, published::static_assets const& assets, std::string_view path,
+void mount_root(http::route_group& r, published::static_assets const& assets, std::string_view path,
                 std::string_view name, std::string route_name) {
     std::optional<http::representation> rep;
     if (auto const* a = assets.find(name)) {
@@ -28,7 +28,7 @@ void mount_root(http::router& r, published::static_assets const& assets, std::st
 
 } // namespace
 
-void mount(http::router& r, deps d) {
+void mount(http::route_group& r, deps d) {
     r.get("/s/{hash}/{*name}", [assets = d.assets](http::request_context const& ctx) {
         auto const* a = assets->find(ctx.params[1]);
         // A stale hash is a 404, not the new bytes: immutable URLs must never change meaning.

@@ -12,6 +12,6 @@ struct deps {
 
 // GET /s/<hash>/<name>: immutable, content-hashed, pre-compressed assets; /favicon.ico and
 // /apple-touch-icon.png: the same icons at the fixed URLs browsers ask for, cached for a day.
-void mount(http::router& r, deps d);
+void mount(http::route_group& r, deps d);
 
 } // namespace farol::handlers::static_files

@@ -57,6 +57,7 @@ dispatcher::plan dispatcher::prepare(request_context& ctx) const {
     plan p;
     ctx.method = ctx.req.method();
     std::string_view const target = ctx.req.target();
+    ctx.area = router_.area_of(target); // until a route matches, errors are the owning area's
     if (target.size() > options_.max_target) {
         p.reject = error(ctx, status::uri_too_long, "The address is too long.");
         return p;
@@ -70,12 +71,15 @@ dispatcher::plan dispatcher::prepare(request_context& ctx) const {
         p.reject = error(ctx, err->code, err->detail);
         return p;
     }
+    ctx.area = router_.area_of(ctx.encoded_path);
     auto m = router_.find(ctx.method, ctx.segments);
+    if (m.path_area) ctx.area = *m.path_area; // a 405 on /healthz is the ops area's
     switch (m.outcome) {
     case router::match::found:
         ctx.params = std::move(m.params);
+        ctx.area = m.found_route->area;
         p.matched = m.found_route;
-        p.body_limit = m.found_route->options.max_body ? m.found_route->options.max_body : options_.default_max_body;
+        p.body_limit = body_limit(m.found_route->options);
         p.blocking = m.found_route->options.blocking;
         return p;
     case router::match::options:
@@ -111,9 +115,15 @@ response dispatcher::handle(request_context const& ctx, plan const& p) const {
     return error(ctx, status::internal_server_error, "Something went wrong on our side.");
 }
 
+std::uint64_t dispatcher::body_limit(route_options const& o) const {
+    if (o.body == body_kind::none) return 0; // any body byte is refused from the head (413)
+    return o.max_body ? o.max_body : options_.default_max_body;
+}
+
 response dispatcher::error(request_context const& ctx, status s, std::string_view detail) const {
     try {
-        response res = render_error_(ctx, s, detail);
+        auto const style = policy_of(ctx.area).errors;
+        response res = style == error_style::reader_page ? render_error_(ctx, s, detail) : default_error(ctx, s, detail);
         if (res.find(field::cache_control) == res.end()) res.set(field::cache_control, "no-store");
         return res;
     } catch (std::exception const& e) {
@@ -122,9 +132,13 @@ response dispatcher::error(request_context const& ctx, status s, std::string_vie
     }
 }
 
-void dispatcher::finish(request_context const&, response& res) const {
-    // Readers get no cookies, ever: nothing on the public side may set one.
-    res.erase(field::set_cookie);
+void dispatcher::finish(request_context const& ctx, response& res) const {
+    auto const policy = policy_of(ctx.area);
+    // Readers get no cookies, ever: only an area that holds sessions may set one.
+    if (!policy.sets_cookies) res.erase(field::set_cookie);
+    // Any origin may read, never with credentials and never a reflected origin.
+    if (policy.cross_origin == cors::any_origin && res.find(field::access_control_allow_origin) == res.end())
+        res.set(field::access_control_allow_origin, "*");
 }
 
 void dispatcher::write_head(request_context const& ctx, response const& res, bool keep_alive,
@@ -145,7 +159,7 @@ void dispatcher::record(exchange_record const& r) const {
 
 response default_error(request_context const& ctx, status s, std::string_view detail) {
     auto const reason = std::string(boost::beast::http::obsolete_reason(s));
-    if (util::starts_with(ctx.encoded_path, "/api/")) return make_problem(s, reason, detail);
+    if (policy_of(ctx.area).errors == error_style::problem_json) return make_problem(s, reason, detail);
     std::string page = "<!doctype html><html lang=\"en\"><meta charset=\"utf-8\">"
                        "<meta name=\"viewport\" content=\"width=device-width\"><title>" +
                        std::to_string(static_cast<unsigned>(s)) + " " + html_escape(reason) + "</title><h1>" +

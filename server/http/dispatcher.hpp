@@ -63,7 +63,8 @@ public:
 
     response error(request_context const& ctx, status s, std::string_view detail) const;
 
-    // Last changes before sending: no Set-Cookie.
+    // Last changes before sending, by the area's policy: Set-Cookie dropped outside areas that hold
+    // sessions; Access-Control-Allow-Origin: * where any origin may read.
     void finish(request_context const& ctx, response& res) const;
 
     // The head as sent, into `out`: the response's own headers, the framing (http/wire.hpp: the
@@ -83,6 +84,8 @@ public:
     std::string next_request_id() const;
 
 private:
+    std::uint64_t body_limit(route_options const& o) const;
+
     router router_;
     dispatcher_options options_;
     security_headers security_;
@@ -91,7 +94,7 @@ private:
     error_renderer render_error_;
 };
 
-// The fallback error body: a short HTML page, or problem+json under /api/.
+// The fallback error body: problem+json in an area that answers so, else a short HTML page.
 response default_error(request_context const& ctx, status s, std::string_view detail);
 
 } // namespace farol::http

@@ -18,6 +18,7 @@ void request_context::reset() {
     segments.clear();
     query.clear();
     params.clear();
+    area = http::area::public_site;
     request_id.clear();
     received_at = {};
     client = boost::asio::ip::address();

@@ -1,5 +1,6 @@
 #pragma once
 #include "http/body.hpp"
+#include "http/route_policy.hpp"
 #include "util/clock.hpp"
 
 #include <boost/asio/ip/address.hpp>
@@ -23,6 +24,7 @@ struct request_context {
     std::vector<std::string> segments; // percent-decoded path segments
     std::vector<std::pair<std::string, std::string>> query;
     std::vector<std::string> params;   // route parameters, in pattern order
+    http::area area = http::area::public_site; // the matched route's, or the area owning the path
     std::string request_id;
     util::clock::time_point received_at{};
     // Who sent it, in memory only: never logged, stored or reported (a reader may be in danger).

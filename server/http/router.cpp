@@ -100,15 +100,50 @@ void router::check_unique(verb method, std::string_view pattern, std::string con
     }
 }
 
-std::size_t router::add(verb method, std::string_view pattern, handler fn, route_options options) {
+route_group router::area(http::area a, std::string prefix) {
+    if (prefix.empty() || prefix.front() != '/' || prefix.back() != '/')
+        throw std::invalid_argument("an area's prefix starts and ends with /: " + prefix);
+    if (prefix != "/") { // ops routes sit at the root, among public ones, and claim nothing
+        for (auto const& [p, owner] : prefixes_)
+            if (p == prefix && owner != a) throw std::invalid_argument("prefix " + prefix + " is claimed twice");
+        prefixes_.emplace_back(prefix, a);
+    }
+    return route_group(*this, a, std::move(prefix));
+}
+
+http::area router::area_of(std::string_view path) const {
+    std::size_t best = 0;
+    auto found = http::area::public_site;
+    for (auto const& [prefix, a] : prefixes_) {
+        // "/api/" claims "/api/..." and "/api" itself.
+        bool const under = path.substr(0, prefix.size()) == prefix || path == std::string_view(prefix).substr(0, prefix.size() - 1);
+        if (under && prefix.size() > best) {
+            best = prefix.size();
+            found = a;
+        }
+    }
+    return found;
+}
+
+std::size_t route_group::add(verb method, std::string_view pattern, handler fn, route_options options) {
+    if (pattern.substr(0, prefix_.size()) != prefix_ && pattern != std::string_view(prefix_).substr(0, prefix_.size() - 1))
+        throw std::invalid_argument("route " + std::string(pattern) + " is outside its area's prefix " + prefix_);
+    return router_.add(method, pattern, std::move(fn), std::move(options), area_);
+}
+
+std::size_t router::add(verb method, std::string_view pattern, handler fn, route_options options, http::area a) {
     if (options.name.empty()) options.name = std::string(pattern);
     if (!implemented(method)) throw std::invalid_argument("route method is not one the server implements");
+    if (auto const owner = area_of(pattern); owner != a && owner != http::area::public_site)
+        throw std::invalid_argument("route " + std::string(pattern) + " is mounted in the " + std::string(to_string(a)) +
+                                    " area under a prefix the " + std::string(to_string(area_of(pattern))) +
+                                    " area claims");
     check_unique(method, pattern, options.name);
     auto segments = compile(pattern);
     auto const literals = static_cast<int>(std::count_if(segments.begin(), segments.end(), [](auto const& s) {
         return s.kind == route::segment::literal;
     }));
-    routes_.push_back(route{method, std::string(pattern), std::move(segments), std::move(fn), std::move(options),
+    routes_.push_back(route{method, a, std::string(pattern), std::move(segments), std::move(fn), std::move(options),
                             routes_.size(), literals});
     return routes_.back().id;
 }
@@ -120,6 +155,7 @@ router::match router::find(verb method, std::vector<std::string> const& segments
     int best = -1;
     for (auto const& r : routes_) {
         if (!matches(r, segments)) continue;
+        if (!result.path_area) result.path_area = r.area;
         allowed |= std::uint64_t{1} << static_cast<unsigned>(r.method);
         bool const same = r.method == method || (method == verb::head && r.method == verb::get);
         // The most literal pattern wins ("/sitemap.xml" over "/{lang}"); ties go to the first added.

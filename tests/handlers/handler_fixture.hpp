@@ -50,10 +50,11 @@ struct handler_fixture {
         return s;
     }
 
-    // A dispatcher over the routes `mount` adds, with the reader-language error pages.
-    http::dispatcher dispatcher_for(std::function<void(http::router&)> const& mount) const {
+    // A dispatcher over the routes `mount` adds to the public area, with the reader-language error pages.
+    http::dispatcher dispatcher_for(std::function<void(http::route_group&)> const& mount) const {
         http::router r;
-        mount(r);
+        auto site_area = r.area(http::area::public_site);
+        mount(site_area);
         http::dispatcher d(std::move(r), {}, clock);
         d.set_error_renderer(handlers::localized_errors(site));
         return d;

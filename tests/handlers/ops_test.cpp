@@ -16,7 +16,8 @@ TEST_CASE("ops: healthz reports uptime from the injected clock; readyz follows r
     util::fixed_clock clock(test_epoch());
     bool ready = false;
     http::router r;
-    handlers::ops::mount(r, {clock, clock.now(), [&] { return ready; }, [] { return std::string("m 1\n"); }});
+    auto ops = r.area(http::area::ops);
+    handlers::ops::mount(ops, {clock, clock.now(), [&] { return ready; }, [] { return std::string("m 1\n"); }});
     http::dispatcher d(std::move(r), {}, clock);
     clock.advance(std::chrono::seconds(90));
 

@@ -21,7 +21,7 @@ TEST_CASE("search: hits in the reader's language, only what the Site publishes, 
     stored.campaigns.push_back(hidden);
     store::import_library(*db, stored);
     store::search_index index(db);
-    auto const d = f.dispatcher_for([&](http::router& r) {
+    auto const d = f.dispatcher_for([&](http::route_group& r) {
         handlers::search::mount(r, {f.site, index, [&] { return f.pages; }});
     });
 
