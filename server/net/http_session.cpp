@@ -23,6 +23,11 @@ using boost::asio::ip::tcp;
 namespace {
 constexpr std::size_t read_chunk = 16 * 1024;
 constexpr std::size_t head_reserve = 1024; // most response heads fit: one allocation per request
+// A client whose next request follows our response within hot_gap (a benchmark, a proxy in front, a
+// page's assets over a fast network) keeps its memory between requests until quiet for hot_hold. The
+// gap includes our own queueing: a loaded io thread must not turn its busiest clients cold.
+constexpr std::int64_t hot_gap_ns = 50'000'000;
+constexpr std::chrono::milliseconds hot_hold{1000};
 constexpr std::size_t linger_limit = 1024 * 1024;
 constexpr auto linger_timeout = std::chrono::seconds(2);
 
@@ -68,8 +73,22 @@ void http_session::graceful_close() {
 void http_session::expire() {
     boost::asio::dispatch(socket_.get_executor(), [self = shared_from_this()] {
         auto const due = self->deadline_->load(std::memory_order_relaxed);
-        if (due != 0 && due <= steady_now_ns()) self->do_close(); // the pending operation ends aborted
+        auto const now = steady_now_ns();
+        if (due == 0 || due > now) return;
+        if (self->idle_ && self->hot_ && now < self->idle_since_ + self->keepalive_ns()) return self->cool_down();
+        self->do_close(); // the pending operation ends aborted
     });
+}
+
+// A hot connection quiet for hot_hold: memory back, and the rest of the keep-alive time to wait.
+void http_session::cool_down() {
+    hot_ = false;
+    release_idle_memory();
+    deadline_->store(idle_since_ + keepalive_ns(), std::memory_order_relaxed);
+}
+
+std::int64_t http_session::keepalive_ns() const {
+    return std::chrono::nanoseconds(env_.lim.keepalive_timeout).count();
 }
 
 void http_session::arm(std::chrono::milliseconds timeout) {
@@ -86,12 +105,15 @@ void http_session::do_wait_request() {
     }
     pipelined_ = 0;
     idle_ = true;
-    arm(env_.lim.keepalive_timeout);
+    idle_since_ = steady_now_ns();
+    auto const wait = hot_ ? std::min<std::chrono::milliseconds>(hot_hold, env_.lim.keepalive_timeout)
+                           : env_.lim.keepalive_timeout;
+    deadline_->store(idle_since_ + std::chrono::nanoseconds(wait).count(), std::memory_order_relaxed);
     do_wait_readable();
 }
 
 // A request that is already here is read at once, keeping the memory; otherwise the connection gives
-// its per-request memory back and waits for readability, which needs no buffer.
+// its per-request memory back (unless hot) and waits for readability, which needs no buffer.
 void http_session::do_wait_readable() {
     auto const ec = read_available();
     if (ec != boost::asio::error::would_block && ec != boost::asio::error::try_again) {
@@ -99,7 +121,7 @@ void http_session::do_wait_readable() {
         head_.reserve(head_reserve);
         return do_read_header();
     }
-    release_idle_memory();
+    if (!hot_) release_idle_memory();
     // Checked just above on this thread: epoll is edge-triggered, so a wait alone could miss bytes
     // that arrived before it was queued.
     socket_.async_wait(socket_type::wait_read,
@@ -108,6 +130,8 @@ void http_session::do_wait_readable() {
 
 void http_session::on_readable(beast::error_code ec) {
     if (ec) return do_close();
+    // Only a keep-alive gap counts: a first request sent right after connecting says nothing.
+    hot_ = served_ > 0 && steady_now_ns() - idle_since_ < hot_gap_ns;
     do_wait_readable(); // readiness can be stale: read, or wait again
 }
 
@@ -122,6 +146,7 @@ void http_session::release_idle_memory() {
     buffer_.clear();
     buffer_.shrink_to_fit(); // empty: frees it
     std::string().swap(head_);
+    parser_.release();
     ctx_ = http::request_context{}; // the strings and vectors the last request grew
 }
 
@@ -129,7 +154,7 @@ void http_session::do_read_header() {
     idle_ = false;
     started_ = std::chrono::steady_clock::now();
     bytes_written_ = 0;
-    parser_ = std::make_unique<bhttp::request_parser<bhttp::string_body>>();
+    parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(env_.lim.max_head));
     // The route decides the body limit after the head; Beast would otherwise refuse a large Content-Length as 400.
     parser_->body_limit(boost::none);

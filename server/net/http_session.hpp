@@ -1,6 +1,7 @@
 #pragma once
 #include "http/dispatcher.hpp"
 #include "net/limits.hpp"
+#include "net/parser_slot.hpp"
 #include "net/read_buffer.hpp"
 #include "net/worker_pool.hpp"
 
@@ -42,7 +43,8 @@ public:
     void run();
     // On shutdown: an idle connection closes now, a busy one after its response.
     void graceful_close();
-    // The server's sweep found this connection past its deadline: it closes, unless it moved on.
+    // The server's sweep found this connection past its deadline: it closes, unless it moved on; a
+    // hot idle connection (see http_session.cpp) gives back its memory first and waits on.
     void expire();
 
 private:
@@ -51,6 +53,8 @@ private:
     void on_readable(boost::beast::error_code ec);
     boost::beast::error_code read_available();
     void release_idle_memory();
+    void cool_down();
+    std::int64_t keepalive_ns() const;
     void do_read_header();
     void on_read_header(boost::beast::error_code ec, std::size_t n);
     void do_continue();
@@ -81,8 +85,7 @@ private:
     std::uint64_t id_ = 0;
     std::atomic<std::int64_t>* deadline_ = nullptr; // in the registry, valid while registered
 
-    // On the heap, and only while a request is read and answered: an idle connection stays small.
-    std::unique_ptr<boost::beast::http::request_parser<boost::beast::http::string_body>> parser_;
+    parser_slot parser_; // on the heap, none while idle
     http::request_context ctx_;
     http::dispatcher::plan plan_;
     std::optional<http::response> res_; // keeps the body's bytes alive until written
@@ -90,11 +93,13 @@ private:
     std::string_view head_left_, body_left_;
 
     std::chrono::steady_clock::time_point started_;
+    std::int64_t idle_since_ = 0; // steady-clock ns when the last wait for a request began
     std::uint64_t bytes_written_ = 0;
     std::size_t served_ = 0;
     std::size_t pipelined_ = 0;
     std::size_t lingered_ = 0;
     bool idle_ = true;
+    bool hot_ = false; // requests come back to back: keep the memory while waiting
     bool close_after_write_ = false;
     bool closed_ = false;
 };

@@ -194,3 +194,31 @@ TEST_CASE("a request head split by a pause after an idle spell is still read who
     CHECK(b->status == 200);
     CHECK(b->body.find("ready") != std::string::npos);
 }
+
+TEST_CASE("requests back to back keep their buffer between them, and give it back once quiet", "[blackbox][memory]") {
+    test_server s;
+    raw_client c(s.port());
+    // Each reply is followed at once by the next request: the connection turns hot and keeps its
+    // buffer, so a scrape right after sees it besides the scraper's own (a busy machine may delay a
+    // request past the hot gap, hence a few tries).
+    std::size_t held = 0;
+    for (int attempt = 0; attempt < 5 && held <= 24 * 1024; ++attempt) {
+        for (int i = 0; i < 10; ++i) {
+            c.send("GET /healthz HTTP/1.1\r\nHost: t\r\n\r\n");
+            REQUIRE(c.read_reply());
+        }
+        held = read_buffer_bytes(s.port());
+    }
+    CHECK(held > 24 * 1024);
+    // Quiet for a second (plus a sweep), it gives the buffer back and stays open.
+    std::size_t bytes = held;
+    for (int attempt = 0; attempt < 100 && bytes > 24 * 1024; ++attempt) {
+        std::this_thread::sleep_for(50ms);
+        bytes = read_buffer_bytes(s.port());
+    }
+    CHECK(bytes <= 24 * 1024);
+    c.send("GET /healthz HTTP/1.1\r\nHost: t\r\n\r\n");
+    auto r = c.read_reply();
+    REQUIRE(r);
+    CHECK(r->status == 200);
+}
