@@ -161,7 +161,7 @@ TEST_CASE("odd search queries give a page, never an error", "[blackbox][pages]")
     CHECK(contains(long_query.body, "class=\"message\""));
 }
 
-TEST_CASE("sitemap.xml lists every translation with alternates; robots.txt points to it", "[blackbox][pages]") {
+TEST_CASE("sitemap.xml lists every translation with alternates, robots.txt points to it", "[blackbox][pages]") {
     auto& s = sample_server();
     auto const map = get(s.port(), "/sitemap.xml");
     REQUIRE(map.status == 200);
@@ -176,7 +176,7 @@ TEST_CASE("sitemap.xml lists every translation with alternates; robots.txt point
     CHECK(contains(robots.body, "Sitemap: " + base + "/sitemap.xml"));
 }
 
-TEST_CASE("a campaign shows its own hotlines; the home page shows them all", "[blackbox][pages]") {
+TEST_CASE("a campaign shows its own hotlines, the home page shows them all", "[blackbox][pages]") {
     auto& s = sample_server();
     auto const page = get(s.port(), "/es/c/comites-regionais-sp").body;
     CHECK(contains(page, "href=\"tel:100\""));

@@ -40,7 +40,7 @@ bool eventually_contains(std::uint16_t port, std::string const& path, std::strin
 
 } // namespace
 
-TEST_CASE("an import shows up after a reload; the old site serves until then", "[blackbox][publish]") {
+TEST_CASE("an import shows up after a reload, the old site serves until then", "[blackbox][publish]") {
     test_server s({}, sample_campaigns());
     temp_dir copy;
     fs::copy(sample_campaigns(), copy.path(), fs::copy_options::recursive);

@@ -87,7 +87,7 @@ TEST_CASE("the sample campaigns read without problems", "[content][bundle]") {
     CHECK(lib.hotlines[0].description.size() == 6);
 }
 
-TEST_CASE("a small bundle reads into the model; dotfiles and README.md are ignored", "[content][bundle]") {
+TEST_CASE("a small bundle reads into the model, dotfiles and README.md are ignored", "[content][bundle]") {
     temp_dir dir;
     write_small_bundle(dir.path());
     write_text(dir / "README.md", "not a campaign");

@@ -24,7 +24,7 @@ library read_into(fs::path const& dir, material_store& store, std::vector<std::s
 
 } // namespace
 
-TEST_CASE("bundles written and read back give the same library; writing is deterministic", "[content][bundle]") {
+TEST_CASE("bundles written and read back give the same library, writing is deterministic", "[content][bundle]") {
     temp_dir dir;
     material_store store(dir / "store");
     auto const lib = read_into(samples_dir(), store, six_languages());

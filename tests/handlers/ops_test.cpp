@@ -12,7 +12,7 @@ using namespace farol::test;
 using http::field;
 using http::status;
 
-TEST_CASE("ops: healthz reports uptime from the injected clock; readyz follows readiness", "[handlers][ops]") {
+TEST_CASE("ops: healthz reports uptime from the injected clock, readyz follows readiness", "[handlers][ops]") {
     util::fixed_clock clock(test_epoch());
     bool ready = false;
     http::router r;

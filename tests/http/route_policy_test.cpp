@@ -20,7 +20,7 @@ response ok_with_cookie(request_context const&) {
 }
 } // namespace
 
-TEST_CASE("areas claim their prefixes; routes stay inside their area", "[http][policy]") {
+TEST_CASE("areas claim their prefixes, routes stay inside their area", "[http][policy]") {
     router r;
     auto api = r.area(area::api, "/api/");
     auto site = r.area(area::public_site);

@@ -24,7 +24,7 @@ TEST_CASE("format_size: kB under a megabyte, MB above, one fraction digit", "[i1
     CHECK(format_size("fr", 1'200'000) == "1,2\u202FMo"); // ICU puts a narrow no-break space before French units
 }
 
-TEST_CASE("format_size: Arabic gets ICU's Arabic digits; odd tags do not throw", "[i18n]") {
+TEST_CASE("format_size: Arabic gets ICU's Arabic digits, odd tags do not throw", "[i18n]") {
     auto const ar = format_size("ar", 1'200'000);
     CHECK_THAT(ar, Contains("١٫٢"));
     CHECK(std::none_of(ar.begin(), ar.end(), [](char c) { return c >= '0' && c <= '9'; }));

@@ -16,7 +16,7 @@ TEST_CASE("invalid UTF-8 becomes U+FFFD and valid text is kept", "[util][utf8]")
     CHECK(to_valid_utf8("a\xFF" "b", " ") == "a b"); // the search index's replacement
 }
 
-TEST_CASE("find_invalid_utf8 points at the first bad byte; code points count characters", "[util][utf8]") {
+TEST_CASE("find_invalid_utf8 points at the first bad byte, code points count characters", "[util][utf8]") {
     CHECK(find_invalid_utf8("tráfico 🚨") == std::string_view::npos);
     CHECK(find_invalid_utf8("ab\xC3(") == 2);
     CHECK(find_invalid_utf8("\xF0\x9F\x9A") == 0);

@@ -148,7 +148,7 @@ TEST_CASE("a large build compresses fast first, then refines, and rebuilds reuse
     CHECK(rebuilt->error("fr", 405)->cache_control == "no-store");
 }
 
-TEST_CASE("the share card is an absolute URL; a language without one shows the default's", "[view]") {
+TEST_CASE("the share card is an absolute URL, a language without one shows the default's", "[view]") {
     auto const lib = two_language_library();
     auto const published = view::published_at(lib, test::test_epoch());
     auto const ar = make_renderer().home("ar", published, lib);
