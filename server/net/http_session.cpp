@@ -2,6 +2,7 @@
 
 #include "http/framing.hpp"
 #include "net/connection_registry.hpp"
+#include "net/fail.hpp"
 #include "util/log.hpp"
 
 #include <boost/asio/buffer.hpp>
@@ -30,13 +31,6 @@ constexpr std::int64_t hot_gap_ns = 50'000'000;
 constexpr std::chrono::milliseconds hot_hold{1000};
 constexpr std::size_t linger_limit = 1024 * 1024;
 constexpr auto linger_timeout = std::chrono::seconds(2);
-
-bool normal_close(beast::error_code ec) {
-    // operation_aborted: the deadline sweep closed the socket under a pending read.
-    return ec == bhttp::error::end_of_stream || ec == boost::asio::error::eof ||
-           ec == boost::asio::error::operation_aborted || ec == boost::asio::error::bad_descriptor ||
-           ec == boost::asio::error::connection_reset || ec == boost::asio::error::broken_pipe;
-}
 
 std::int64_t steady_now_ns() {
     return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
@@ -117,7 +111,10 @@ void http_session::do_wait_request() {
 void http_session::do_wait_readable() {
     auto const ec = read_available();
     if (ec != boost::asio::error::would_block && ec != boost::asio::error::try_again) {
-        if (ec) return do_close();
+        if (ec) {
+            fail(ec, "read");
+            return do_close();
+        }
         head_.reserve(head_reserve);
         return do_read_header();
     }
@@ -129,7 +126,10 @@ void http_session::do_wait_readable() {
 }
 
 void http_session::on_readable(beast::error_code ec) {
-    if (ec) return do_close();
+    if (ec) {
+        fail(ec, "wait");
+        return do_close();
+    }
     // Only a keep-alive gap counts: a first request sent right after connecting says nothing.
     hot_ = served_ > 0 && steady_now_ns() - idle_since_ < hot_gap_ns;
     do_wait_readable(); // readiness can be stale: read, or wait again
@@ -213,7 +213,10 @@ void http_session::do_continue() {
 }
 
 void http_session::on_continue(beast::error_code ec, std::size_t) {
-    if (ec) return do_close();
+    if (ec) {
+        fail(ec, "write");
+        return do_close();
+    }
     do_read_body();
 }
 
@@ -274,6 +277,7 @@ void http_session::on_write(beast::error_code ec, std::size_t n) {
     body_left_.remove_prefix(n - from_head);
     bytes_written_ += n;
     if (ec) {
+        fail(ec, "write");
         record_exchange();
         return do_close();
     }

@@ -1,6 +1,7 @@
 #include "net/listener.hpp"
 
 #include "net/connection_registry.hpp"
+#include "net/fail.hpp"
 #include "util/log.hpp"
 
 #include <boost/asio/dispatch.hpp>
@@ -75,7 +76,9 @@ void listener::on_accept(beast::error_code ec, socket_type socket) {
         util::log_error("accept: " + ec.message() + "; backing off");
         return do_backoff();
     }
-    if (!ec) {
+    if (ec) {
+        fail(ec, "accept"); // a client gone while queued is ordinary and skipped; anything else is logged
+    } else {
         socket.set_option(tcp::no_delay(true), ec);
         std::make_shared<http_session>(std::move(socket), env_)->run();
     }
