@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include <charconv>
+#include <string>
 
 namespace farol::http {
 
@@ -81,24 +82,53 @@ range_result parse_range(std::string_view header, std::uint64_t size) {
     return {range_result::satisfiable, {first, last}};
 }
 
-std::string_view choose_encoding(std::string_view accept_encoding, bool have_br, bool have_gzip) {
-    // Weights in thousandths; -1: the coding is not named. The first mention of a coding counts.
+namespace {
+
+// Weights in thousandths; -1: the coding is not named.
+struct coding_weights {
     int br = -1, gzip = -1, identity = -1, star = -1;
+};
+
+coding_weights parse_codings(std::string_view accept_encoding) {
+    coding_weights w;
     for (auto item : util::pieces(accept_encoding, ',')) {
         auto const m = parse_weighted_member(item);
         if (!m) continue;
         auto const is = [&](std::string_view name) { return util::iequals(m->value, name); };
-        int* slot = is("br") ? &br : is("gzip") || is("x-gzip") ? &gzip : is("identity") ? &identity
-                  : m->value == "*" ? &star : nullptr;
-        if (slot && *slot < 0) *slot = m->weight;
+        int* slot = is("br") ? &w.br : is("gzip") || is("x-gzip") ? &w.gzip : is("identity") ? &w.identity
+                  : m->value == "*" ? &w.star : nullptr;
+        if (slot && *slot < 0) *slot = m->weight; // the first mention of a coding counts
     }
+    return w;
+}
+
+// A browser sends the same Accept-Encoding on every request: parse each distinct value once per thread.
+coding_weights const& cached_codings(std::string_view accept_encoding) {
+    constexpr std::size_t max_cached = 256;
+    thread_local std::string last_header;
+    thread_local coding_weights last = parse_codings({});
+    if (accept_encoding.size() > max_cached) {
+        thread_local coding_weights uncached;
+        return uncached = parse_codings(accept_encoding);
+    }
+    if (accept_encoding != last_header) {
+        last = parse_codings(accept_encoding);
+        last_header.assign(accept_encoding);
+    }
+    return last;
+}
+
+} // namespace
+
+std::string_view choose_encoding(std::string_view accept_encoding, bool have_br, bool have_gzip) {
+    auto const& w = cached_codings(accept_encoding);
     // "*" stands for every coding not named; a named q=0 stays refused (RFC 9110 §12.5.3).
-    auto const weight = [&](int named) { return named >= 0 ? named : star >= 0 ? star : 0; };
-    int const q_br = have_br ? weight(br) : 0;
-    int const q_gzip = have_gzip ? weight(gzip) : 0;
+    auto const weight = [&](int named) { return named >= 0 ? named : w.star >= 0 ? w.star : 0; };
+    int const q_br = have_br ? weight(w.br) : 0;
+    int const q_gzip = have_gzip ? weight(w.gzip) : 0;
     int const best = std::max(q_br, q_gzip);
     // Identity is acceptable unless excluded, but only an explicit higher weight prefers it to compression.
-    if (best == 0 || best < identity) return "";
+    if (best == 0 || best < w.identity) return "";
     return q_br >= q_gzip ? "br" : "gzip";
 }
 

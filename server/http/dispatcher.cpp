@@ -41,43 +41,50 @@ std::string dispatcher::next_request_id() const {
 }
 
 namespace {
-// Every X-Forwarded-For line, joined: proxies may add a line each.
-std::string forwarded_for(request const& req) {
+// Every line of a field, joined: proxies may add an X-Forwarded-For line each, clients a Cookie line.
+template <class Name>
+std::string joined(request const& req, Name name, std::string_view separator) {
     std::string out;
-    auto const [first, last] = req.equal_range("X-Forwarded-For");
+    auto const [first, last] = req.equal_range(name);
     for (auto it = first; it != last; ++it) {
-        if (!out.empty()) out += ", ";
+        if (!out.empty()) out += separator;
         out.append(it->value().data(), it->value().size());
     }
     return out;
 }
+
+// The media type of a Content-Type value, without parameters, compared case-insensitively.
+bool media_type_is(std::string_view content_type, std::string_view type) {
+    return util::iequals(util::trim(content_type.substr(0, content_type.find(';'))), type);
+}
 } // namespace
+
+std::optional<request_error> dispatcher::parse_head(request_context& ctx) const {
+    std::string_view const target = ctx.req.target();
+    if (target.size() > options_.max_target) return request_error{status::uri_too_long, "The address is too long."};
+    if (auto err = check_and_join_fields(ctx.req)) return err;
+    ctx.client = options_.proxies.empty() ? ctx.peer
+                                          : options_.proxies.client_of(ctx.peer, joined(ctx.req, "X-Forwarded-For", ", "));
+    if (auto err = parse_target(target, ctx)) return err;
+    ctx.area = router_.area_of(ctx.encoded_path);
+    return std::nullopt;
+}
 
 dispatcher::plan dispatcher::prepare(request_context& ctx) const {
     plan p;
     ctx.method = ctx.req.method();
-    std::string_view const target = ctx.req.target();
-    ctx.area = router_.area_of(target); // until a route matches, errors are the owning area's
-    if (target.size() > options_.max_target) {
-        p.reject = error(ctx, status::uri_too_long, "The address is too long.");
-        return p;
-    }
-    if (auto err = check_and_join_fields(ctx.req)) {
+    ctx.area = router_.area_of(ctx.req.target()); // until the path is known, errors are the owning area's
+    if (auto err = parse_head(ctx)) {
         p.reject = error(ctx, err->code, err->detail);
         return p;
     }
-    ctx.client = options_.proxies.empty() ? ctx.peer : options_.proxies.client_of(ctx.peer, forwarded_for(ctx.req));
-    if (auto err = parse_target(target, ctx)) {
-        p.reject = error(ctx, err->code, err->detail);
-        return p;
-    }
-    ctx.area = router_.area_of(ctx.encoded_path);
     auto m = router_.find(ctx.method, ctx.segments);
     if (m.path_area) ctx.area = *m.path_area; // a 405 on /healthz is the ops area's
     switch (m.outcome) {
     case router::match::found:
         ctx.params = std::move(m.params);
         ctx.area = m.found_route->area;
+        if (policy_of(ctx.area).sets_cookies) ctx.cookies = parse_cookies(joined(ctx.req, field::cookie, "; "));
         p.matched = m.found_route;
         p.body_limit = body_limit(m.found_route->options);
         p.blocking = m.found_route->options.blocking;
@@ -100,7 +107,18 @@ dispatcher::plan dispatcher::prepare(request_context& ctx) const {
     return p;
 }
 
-response dispatcher::handle(request_context const& ctx, plan const& p) const {
+std::optional<request_error> dispatcher::parse_body(request_context& ctx, route_options const& o) const {
+    if (o.body != body_kind::form || ctx.req.body().empty()) return std::nullopt;
+    if (!media_type_is(ctx.header(field::content_type), "application/x-www-form-urlencoded"))
+        return request_error{status::unsupported_media_type, "This address takes a form (application/x-www-form-urlencoded)."};
+    auto fields = parse_form(ctx.req.body());
+    if (!fields) return request_error{status::bad_request, "The form is malformed."};
+    ctx.form = std::move(*fields);
+    return std::nullopt;
+}
+
+response dispatcher::handle(request_context& ctx, plan const& p) const {
+    if (auto err = parse_body(ctx, p.matched->options)) return error(ctx, err->code, err->detail);
     try {
         auto res = p.matched->fn(ctx);
         encode_dynamic(ctx, res);

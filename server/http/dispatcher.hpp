@@ -59,7 +59,8 @@ public:
 
     // Runs the route's handler, then compresses a per-request body (http/dynamic_encoding.hpp); an
     // exception becomes a logged 500, never a crash.
-    response handle(request_context const& ctx, plan const& p) const;
+    // A form route's body is parsed into ctx.form first (415 for another type, 400 if malformed).
+    response handle(request_context& ctx, plan const& p) const;
 
     response error(request_context const& ctx, status s, std::string_view detail) const;
 
@@ -84,7 +85,10 @@ public:
     std::string next_request_id() const;
 
 private:
+    // Target length, head fields (request_head.hpp), the client, the target: what any route needs.
+    std::optional<request_error> parse_head(request_context& ctx) const;
     std::uint64_t body_limit(route_options const& o) const;
+    std::optional<request_error> parse_body(request_context& ctx, route_options const& o) const;
 
     router router_;
     dispatcher_options options_;

@@ -17,6 +17,8 @@ void request_context::reset() {
     encoded_path.clear();
     segments.clear();
     query.clear();
+    cookies.clear();
+    form.clear();
     params.clear();
     area = http::area::public_site;
     request_id.clear();

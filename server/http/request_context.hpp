@@ -1,5 +1,6 @@
 #pragma once
 #include "http/body.hpp"
+#include "http/form_fields.hpp"
 #include "http/route_policy.hpp"
 #include "util/clock.hpp"
 
@@ -23,6 +24,8 @@ struct request_context {
     std::string encoded_path;          // as sent, without the query; for logs and metrics
     std::vector<std::string> segments; // percent-decoded path segments
     std::vector<std::pair<std::string, std::string>> query;
+    field_list cookies; // parsed only in areas that hold sessions: a reader's cookies are never read
+    field_list form;    // an application/x-www-form-urlencoded body, for routes that take one
     std::vector<std::string> params;   // route parameters, in pattern order
     http::area area = http::area::public_site; // the matched route's, or the area owning the path
     std::string request_id;

@@ -49,13 +49,20 @@ std::uint32_t bit_of(field f) {
     return code < field_codes ? watched_bits[code] : 0;
 }
 
+// The characters of uri-host [ ":" port ]: unreserved, pct-encoded, sub-delims, ':' and IP-literal brackets.
+constexpr auto host_chars = [] {
+    std::array<bool, 256> t{};
+    for (int c = 'a'; c <= 'z'; ++c) t[static_cast<std::size_t>(c)] = true;
+    for (int c = 'A'; c <= 'Z'; ++c) t[static_cast<std::size_t>(c)] = true;
+    for (int c = '0'; c <= '9'; ++c) t[static_cast<std::size_t>(c)] = true;
+    for (char c : std::string_view("-._~%!$&'()*+,;=:[]")) t[static_cast<unsigned char>(c)] = true;
+    return t;
+}();
+
 // uri-host [ ":" port ] (RFC 3986 §3.2.2): reg-name, IPv4 or a bracketed IP literal; no userinfo, no path.
 bool valid_host(std::string_view h) {
-    for (char c : h) {
-        bool const ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                        std::string_view("-._~%!$&'()*+,;=:[]").find(c) != std::string_view::npos;
-        if (!ok) return false;
-    }
+    for (char c : h)
+        if (!host_chars[static_cast<unsigned char>(c)]) return false;
     auto const open = h.find('['), close = h.find(']');
     if (open == std::string_view::npos) return close == std::string_view::npos;
     return open == 0 && close != std::string_view::npos && h.find('[', 1) == std::string_view::npos &&

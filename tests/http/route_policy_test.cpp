@@ -91,3 +91,37 @@ TEST_CASE("the dispatcher enforces each area's policy in one place", "[http][pol
         CHECK(d.prepare(post.context()).body_limit == 500);
     }
 }
+
+TEST_CASE("a form route gets its fields parsed once; cookies are read only where sessions live", "[http][policy][forms]") {
+    util::fixed_clock clock(farol::test::test_epoch());
+    router r;
+    auto editor = r.area(area::editor, "/editor/");
+    auto site = r.area(area::public_site);
+    std::string seen;
+    editor.add(verb::post, "/editor/sign-in", [&](request_context const& ctx) {
+        seen = std::string(find_field(ctx.form, "user").value_or("?")) + "|" +
+               std::string(find_field(ctx.cookies, "s").value_or("?"));
+        return make_empty(status::no_content);
+    }, {.name = "sign_in", .body = body_kind::form});
+    site.get("/page", [&](request_context const& ctx) {
+        seen = ctx.cookies.empty() ? "no cookies" : "cookies read";
+        return make_empty(status::no_content);
+    }, {.name = "page"});
+    dispatcher d(std::move(r), {}, clock);
+
+    auto const post = [&](std::string_view type, std::string body) {
+        request_builder b("/editor/sign-in", verb::post);
+        b.header(field::content_type, type).header(field::cookie, "s=abc");
+        b.context().req.body() = std::move(body);
+        return farol::test::answer(d, b).result();
+    };
+    CHECK(post("application/x-www-form-urlencoded; charset=UTF-8", "user=ana+maria") == status::no_content);
+    CHECK(seen == "ana maria|abc");
+    CHECK(post("application/json", "{}") == status::unsupported_media_type);
+    CHECK(post("application/x-www-form-urlencoded", "user=%zz") == status::bad_request);
+
+    request_builder page("/page");
+    page.header(field::cookie, "tracker=1");
+    farol::test::answer(d, page);
+    CHECK(seen == "no cookies");
+}
