@@ -63,8 +63,9 @@ std::optional<request_error> dispatcher::parse_head(request_context& ctx) const 
     std::string_view const target = ctx.req.target();
     if (target.size() > options_.max_target) return request_error{status::uri_too_long, "The address is too long."};
     if (auto err = check_and_join_fields(ctx.req)) return err;
-    ctx.client = options_.proxies.empty() ? ctx.peer
-                                          : options_.proxies.client_of(ctx.peer, joined(ctx.req, "X-Forwarded-For", ", "));
+    ctx.client = ctx.peer;
+    if (!options_.proxies.empty())
+        ctx.client = options_.proxies.client_of(ctx.peer, joined(ctx.req, "X-Forwarded-For", ", "));
     if (auto err = parse_target(target, ctx)) return err;
     ctx.area = router_.area_of(ctx.encoded_path);
     return std::nullopt;
@@ -110,7 +111,8 @@ dispatcher::plan dispatcher::prepare(request_context& ctx) const {
 std::optional<request_error> dispatcher::parse_body(request_context& ctx, route_options const& o) const {
     if (o.body != body_kind::form || ctx.req.body().empty()) return std::nullopt;
     if (!media_type_is(ctx.header(field::content_type), "application/x-www-form-urlencoded"))
-        return request_error{status::unsupported_media_type, "This address takes a form (application/x-www-form-urlencoded)."};
+        return request_error{status::unsupported_media_type,
+                             "This address takes a form (application/x-www-form-urlencoded)."};
     auto fields = parse_form(ctx.req.body());
     if (!fields) return request_error{status::bad_request, "The form is malformed."};
     ctx.form = std::move(*fields);
@@ -141,7 +143,8 @@ std::uint64_t dispatcher::body_limit(route_options const& o) const {
 response dispatcher::error(request_context const& ctx, status s, std::string_view detail) const {
     try {
         auto const style = policy_of(ctx.area).errors;
-        response res = style == error_style::reader_page ? render_error_(ctx, s, detail) : default_error(ctx, s, detail);
+        response res =
+            style == error_style::reader_page ? render_error_(ctx, s, detail) : default_error(ctx, s, detail);
         if (res.find(field::cache_control) == res.end()) res.set(field::cache_control, "no-store");
         return res;
     } catch (std::exception const& e) {

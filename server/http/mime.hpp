@@ -3,7 +3,8 @@
 
 namespace farol::http {
 
-// Media types by file name are util/media_types.hpp's. Whether compressing this type pays off (text, JSON, SVG...; not PDF, images, audio).
+// Whether compressing this type pays off (text, JSON, SVG...; not PDF, images, audio). Media types
+// by file name are util/media_types.hpp's.
 bool compressible(std::string_view content_type);
 
 } // namespace farol::http

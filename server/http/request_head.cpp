@@ -91,7 +91,8 @@ std::optional<request_error> check_and_join_fields(request& req) {
         seen |= bit;
         if (f.name() == field::host) host = f.value();
     }
-    if (!(seen & 1u) && req.version() >= 11) return request_error{status::bad_request, "The request has no Host header."};
+    if (!(seen & 1u) && req.version() >= 11)
+        return request_error{status::bad_request, "The request has no Host header."};
     if (repeated & 1u) return request_error{status::bad_request, "The request has more than one Host header."};
     if (!valid_host(host)) return request_error{status::bad_request, "The Host header is not a valid host name."};
     for (std::size_t i = 1; repeated >> i; ++i) {

@@ -62,6 +62,11 @@ std::vector<std::string> params_of(route const& r, std::vector<std::string> cons
     return params;
 }
 
+// "/api/" covers "/api/..." and "/api" itself.
+bool under_prefix(std::string_view path, std::string_view prefix) {
+    return path.substr(0, prefix.size()) == prefix || path == prefix.substr(0, prefix.size() - 1);
+}
+
 std::string allow_header(std::vector<verb> methods) {
     if (std::find(methods.begin(), methods.end(), verb::get) != methods.end()) methods.push_back(verb::head);
     methods.push_back(verb::options);
@@ -115,9 +120,7 @@ http::area router::area_of(std::string_view path) const {
     std::size_t best = 0;
     auto found = http::area::public_site;
     for (auto const& [prefix, a] : prefixes_) {
-        // "/api/" claims "/api/..." and "/api" itself.
-        bool const under = path.substr(0, prefix.size()) == prefix || path == std::string_view(prefix).substr(0, prefix.size() - 1);
-        if (under && prefix.size() > best) {
+        if (under_prefix(path, prefix) && prefix.size() > best) {
             best = prefix.size();
             found = a;
         }
@@ -126,7 +129,7 @@ http::area router::area_of(std::string_view path) const {
 }
 
 std::size_t route_group::add(verb method, std::string_view pattern, handler fn, route_options options) {
-    if (pattern.substr(0, prefix_.size()) != prefix_ && pattern != std::string_view(prefix_).substr(0, prefix_.size() - 1))
+    if (!under_prefix(pattern, prefix_))
         throw std::invalid_argument("route " + std::string(pattern) + " is outside its area's prefix " + prefix_);
     return router_.add(method, pattern, std::move(fn), std::move(options), area_);
 }
@@ -135,9 +138,9 @@ std::size_t router::add(verb method, std::string_view pattern, handler fn, route
     if (options.name.empty()) options.name = std::string(pattern);
     if (!implemented(method)) throw std::invalid_argument("route method is not one the server implements");
     if (auto const owner = area_of(pattern); owner != a && owner != http::area::public_site)
-        throw std::invalid_argument("route " + std::string(pattern) + " is mounted in the " + std::string(to_string(a)) +
-                                    " area under a prefix the " + std::string(to_string(area_of(pattern))) +
-                                    " area claims");
+        throw std::invalid_argument("route " + std::string(pattern) + " is mounted in the " +
+                                    std::string(to_string(a)) + " area under a prefix the " +
+                                    std::string(to_string(owner)) + " area claims");
     check_unique(method, pattern, options.name);
     auto segments = compile(pattern);
     auto const literals = static_cast<int>(std::count_if(segments.begin(), segments.end(), [](auto const& s) {

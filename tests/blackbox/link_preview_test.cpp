@@ -1,5 +1,6 @@
 // What WhatsApp, Facebook, Telegram and browsers read from a page's head: the share card and the icons.
 #include "published/share_card.hpp"
+#include "http/response.hpp"
 #include "i18n/catalogs.hpp"
 #include "support/raw_client.hpp"
 #include "support/test_server.hpp"
@@ -28,21 +29,6 @@ std::string link_href(std::string const& html, std::string const& rel) {
                                                                                                   : std::string();
 }
 
-std::string escaped(std::string const& text) {
-    std::string out;
-    for (char c : text) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&#39;"; break;
-        default: out += c;
-        }
-    }
-    return out;
-}
-
 std::string file_bytes(std::filesystem::path const& p) {
     std::ifstream in(p, std::ios::binary);
     std::ostringstream ss;
@@ -69,7 +55,7 @@ TEST_CASE("every page offers its language's share card as an absolute og:image",
         CHECK(meta(html, "property", "og:image:height") == "630");
         auto const alt = cat.text(lang, "share.image_alt", {{"name", cat.text(lang, "site.name")},
                                                             {"tagline", cat.text(lang, "site.tagline")}});
-        CHECK(meta(html, "property", "og:image:alt") == escaped(alt));
+        CHECK(meta(html, "property", "og:image:alt") == farol::http::html_escape(alt));
         CHECK(alt.find(cat.text(lang, "site.tagline")) != std::string::npos);
         CHECK(meta(html, "name", "twitter:card") == "summary_large_image");
 
