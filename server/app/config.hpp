@@ -27,7 +27,7 @@ struct config {
     std::string languages = "pt-BR es en fr ht ar";   // UI languages; the first is the default
     std::string fallbacks = "ht:fr";                  // content fallback chains before the default language
     std::uint32_t hsts_max_age = 31536000;   // sent only when public_url is https
-    std::string trusted_proxies;             // addresses/CIDR ranges whose X-Forwarded-For is believed
+    std::string trusted_proxies;             // addresses/CIDR ranges whose forwarded client address is believed
     std::string access_log = "-";            // "-" stdout, "stderr", "off", or a file path
     std::string error_log = "stderr";
     farol::net::limits limits;

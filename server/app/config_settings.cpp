@@ -79,7 +79,7 @@ setting const table[] = {
          "Strict-Transport-Security max-age in seconds (sent only for an https public URL)",
          [](auto& c) -> auto& { return c.hsts_max_age; }),
     make("proxy.trusted", kind::networks, 0, 0, "",
-         "reverse proxies whose X-Forwarded-For is believed: addresses and CIDR ranges, e.g. \"127.0.0.1 10.0.0.0/8\"",
+         "reverse proxies whose forwarded client address is believed: addresses and CIDR ranges, e.g. \"127.0.0.1 10.0.0.0/8\"",
          [](auto& c) -> auto& { return c.trusted_proxies; }),
     make("log.access", kind::log, 0, 0, "", "access log: - (stdout), stderr, off, or a file path",
          [](auto& c) -> auto& { return c.access_log; }),
