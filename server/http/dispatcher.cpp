@@ -41,18 +41,6 @@ std::string dispatcher::next_request_id() const {
 }
 
 namespace {
-// Every line of a field, joined: proxies may add an X-Forwarded-For line each, clients a Cookie line.
-template <class Name>
-std::string joined(request const& req, Name name, std::string_view separator) {
-    std::string out;
-    auto const [first, last] = req.equal_range(name);
-    for (auto it = first; it != last; ++it) {
-        if (!out.empty()) out += separator;
-        out.append(it->value().data(), it->value().size());
-    }
-    return out;
-}
-
 // The media type of a Content-Type value, without parameters, compared case-insensitively.
 bool media_type_is(std::string_view content_type, std::string_view type) {
     return util::iequals(util::trim(content_type.substr(0, content_type.find(';'))), type);
@@ -65,7 +53,7 @@ std::optional<request_error> dispatcher::parse_head(request_context& ctx) const 
     if (auto err = check_and_join_fields(ctx.req)) return err;
     ctx.client = ctx.peer;
     if (!options_.proxies.empty())
-        ctx.client = options_.proxies.client_of(ctx.peer, joined(ctx.req, "X-Forwarded-For", ", "));
+        ctx.client = options_.proxies.client_of(ctx.peer, field_lines(ctx.req, "X-Forwarded-For"));
     if (auto err = parse_target(target, ctx)) return err;
     ctx.area = router_.area_of(ctx.encoded_path);
     return std::nullopt;
@@ -85,7 +73,7 @@ dispatcher::plan dispatcher::prepare(request_context& ctx) const {
     case router::match::found:
         ctx.params = std::move(m.params);
         ctx.area = m.found_route->area;
-        if (policy_of(ctx.area).sets_cookies) ctx.cookies = parse_cookies(joined(ctx.req, field::cookie, "; "));
+        if (policy_of(ctx.area).sets_cookies) ctx.cookies = parse_cookies(field_lines(ctx.req, field::cookie, "; "));
         p.matched = m.found_route;
         p.body_limit = body_limit(m.found_route->options);
         p.blocking = m.found_route->options.blocking;

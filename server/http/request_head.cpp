@@ -69,17 +69,26 @@ bool valid_host(std::string_view h) {
            (close + 1 == h.size() || h[close + 1] == ':');
 }
 
-void join_lines(request& req, field f) {
-    std::string joined;
-    auto const [first, last] = req.equal_range(f); // the lines of one name, in the order received
+template <class Name>
+std::string lines_of(request const& req, Name name, std::string_view separator) {
+    std::string out;
+    auto const [first, last] = req.equal_range(name); // the lines of one name, in the order received
     for (auto it = first; it != last; ++it) {
-        if (!joined.empty()) joined += ", ";
-        joined.append(it->value().data(), it->value().size());
+        if (!out.empty()) out += separator;
+        out.append(it->value().data(), it->value().size());
     }
-    req.set(f, joined);
+    return out;
 }
 
 } // namespace
+
+std::string field_lines(request const& req, field f, std::string_view separator) {
+    return lines_of(req, f, separator);
+}
+
+std::string field_lines(request const& req, std::string_view name, std::string_view separator) {
+    return lines_of(req, name, separator);
+}
 
 std::optional<request_error> check_and_join_fields(request& req) {
     std::uint32_t seen = 0, repeated = 0;
@@ -103,7 +112,7 @@ std::optional<request_error> check_and_join_fields(request& req) {
             return request_error{status::bad_request,
                                  "The " + std::string(name.data(), name.size()) + " header appears more than once."};
         }
-        join_lines(req, w.name);
+        req.set(w.name, field_lines(req, w.name));
     }
     return std::nullopt;
 }

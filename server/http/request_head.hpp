@@ -14,4 +14,9 @@ namespace farol::http {
 //   the same (RFC 9110 §5.2-5.3), so every later lookup sees the whole list.
 std::optional<request_error> check_and_join_fields(request& req);
 
+// Every line of a field, in the order received, joined with `separator` (", " for a list field,
+// "; " for Cookie); for fields Beast has no code for (X-Forwarded-For), by name.
+std::string field_lines(request const& req, field f, std::string_view separator = ", ");
+std::string field_lines(request const& req, std::string_view name, std::string_view separator = ", ");
+
 } // namespace farol::http
