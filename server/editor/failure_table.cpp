@@ -5,6 +5,7 @@
 #include <cstring>
 #include <functional>
 #include <iterator>
+#include <stdexcept>
 
 namespace farol::editor {
 
@@ -16,7 +17,10 @@ std::size_t failure_table::key_hash::operator()(key const& k) const {
     return std::hash<std::uint64_t>{}(a ^ (b * 0x9E3779B97F4A7C15ull));
 }
 
-failure_table::failure_table(backoff_rule rule) : rule_(rule) {}
+failure_table::failure_table(backoff_rule rule) : rule_(rule) {
+    if (rule_.allowed == 0 || rule_.max_keys == 0)
+        throw std::invalid_argument("failure table: allowed and max_keys must be at least 1");
+}
 
 bool failure_table::expired(record const& r, time_point now) const {
     return now >= r.last_failure + rule_.window && now >= r.next_allowed;

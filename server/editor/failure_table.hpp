@@ -11,7 +11,7 @@
 namespace farol::editor {
 
 struct backoff_rule {
-    unsigned allowed;               // failures before attempts start to wait
+    unsigned allowed;               // failures before attempts start to wait; at least 1
     std::chrono::seconds window;    // a key is forgotten this long after its last failure
     std::chrono::seconds max_delay; // the doubling wait stops growing here
     std::size_t max_keys;           // the oldest keys are dropped beyond this
@@ -25,6 +25,7 @@ public:
     using key = std::array<unsigned char, 16>;
     using time_point = util::clock::time_point;
 
+    // Throws std::invalid_argument when `allowed` or `max_keys` is 0.
     explicit failure_table(backoff_rule rule);
 
     // How long the key must still wait at `now`, or nullopt when it may try.

@@ -28,6 +28,7 @@ struct throttle_limits {
 // throttle never learns (or tells) whether an account exists. Thread-safe.
 class login_throttle {
 public:
+    // Throws std::invalid_argument when a failure count or max_keys is 0.
     explicit login_throttle(util::clock const& clock, throttle_limits limits = {});
 
     // Before checking a password: nullopt to go ahead, or how long to wait (whole seconds rounded up,

@@ -86,13 +86,14 @@ password_hasher::verified password_hasher::verify(std::string_view stored_hash, 
     slot s(*this);
     if (!s) return {outcome::busy, false};
     auto const stored = terminated(stored_hash);
-    // needs_rehash answers -1 for anything that is not an argon2i/argon2id string.
-    if (!stored || crypto_pwhash_str_needs_rehash(stored->data(), limits_.opslimit, limits_.memlimit) < 0) {
+    // -1 for anything that is not an argon2i/argon2id string; 1 for other limits or argon2i.
+    int const rehash = stored ? crypto_pwhash_str_needs_rehash(stored->data(), limits_.opslimit, limits_.memlimit) : -1;
+    if (rehash < 0) {
         matches(decoy_, password);
         return {outcome::mismatch, false};
     }
-    if (!matches(stored->data(), password)) return {outcome::mismatch, false};
-    return {outcome::ok, crypto_pwhash_str_needs_rehash(stored->data(), limits_.opslimit, limits_.memlimit) != 0};
+    if (!matches(stored_hash, password)) return {outcome::mismatch, false};
+    return {outcome::ok, rehash != 0};
 }
 
 password_hasher::verified password_hasher::verify_unknown(std::string_view password) {

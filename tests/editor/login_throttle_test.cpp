@@ -164,20 +164,21 @@ TEST_CASE("when full, expired keys go first, then the oldest failure", "[editor]
     auto const fail = [&](char const* name) { throttle.record_failure(name, client); };
 
     fail("a");
+    fail("x");
     clock.advance(10min);
     fail("b");
-    fail("c");
-    clock.advance(6min); // a has expired, b and c have not
-    fail("d");           // takes a's place
-    fail("b");           // b's second failure: b was kept
+    clock.advance(6min); // a and x have expired, b has not
+    fail("d");           // both expired names go at once, though one would have made room
+    CHECK(throttle.tracked() == 2 + 1);
+    fail("b"); // b's second failure: b was kept
     CHECK(throttle.retry_after("b", client) == 1s);
-    CHECK(throttle.tracked() == 3 + 1);
 
-    fail("e");           // nothing expired: c, the oldest failure, goes
-    fail("d");           // d was kept
-    CHECK(throttle.retry_after("d", client) == 1s);
-    fail("c");           // c starts over
-    CHECK_FALSE(throttle.retry_after("c", client));
+    fail("c");
+    fail("e"); // full and nothing expired: d, the oldest failure, goes
+    fail("b"); // b was kept: its third failure
+    CHECK(throttle.retry_after("b", client) == 2s);
+    fail("d"); // d starts over
+    CHECK_FALSE(throttle.retry_after("d", client));
     CHECK(throttle.tracked() == 3 + 1);
 }
 
