@@ -1,6 +1,7 @@
 // farol: the command line. CLI11 lives in this translation unit only (it is slow to compile).
 #include "app/app.hpp"
 #include "app/bundle_commands.hpp"
+#include "app/user_commands.hpp"
 #include "app/config.hpp"
 #include "store/backup.hpp"
 #include "util/clock.hpp"
@@ -75,6 +76,34 @@ int run_export(settings_flags const& flags, std::string const& dir) {
     return app::export_bundles(load_config(flags), dir, std::cout, std::cerr);
 }
 
+int run_user(settings_flags const& flags, app::user_command const& cmd) {
+    return app::run_user_command(load_config(flags), cmd, std::cin, std::cout, std::cerr);
+}
+
+// `farol user add|list|disable|enable|reset-password|reset-mfa`: accounts for the editor.
+CLI::App* add_user_commands(CLI::App& cli, settings_flags& flags, app::user_command& cmd) {
+    auto* user = cli.add_subcommand("user", "Manage editor accounts (the server may be running)");
+    user->require_subcommand(1);
+    auto const named = [&](char const* action, char const* help) {
+        auto* sub = user->add_subcommand(action, help);
+        sub->add_option("name", cmd.name, "Account name")->required()->type_name("NAME");
+        sub->callback([&cmd, action] { cmd.action = action; });
+        add_settings(*sub, flags);
+        return sub;
+    };
+    auto* add = named("add", "Create an account; prints a one-time password to be changed at first sign-in");
+    add->add_option("--role", cmd.role, "admin, editor, analyst or partner")->default_val("editor");
+    add->add_flag("--password-stdin", cmd.password_stdin, "Read the password from the first line of stdin instead");
+    named("disable", "Disable an account and end all its sessions at once");
+    named("enable", "Enable a disabled account");
+    named("reset-password", "Make a new one-time password and end the account's sessions");
+    named("reset-mfa", "Remove an account's two-step verification and recovery codes");
+    auto* list = user->add_subcommand("list", "List the accounts, their roles and states");
+    list->callback([&cmd] { cmd.action = "list"; });
+    add_settings(*list, flags);
+    return user;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -103,12 +132,17 @@ int main(int argc, char** argv) {
     exprt->add_option("dir", export_dir, "Destination directory")->required()->type_name("DIR");
     add_settings(*exprt, export_flags);
 
+    settings_flags user_flags;
+    app::user_command user_cmd;
+    auto* user = add_user_commands(cli, user_flags, user_cmd);
+
     CLI11_PARSE(cli, argc, argv);
     try {
         if (*serve) return run_serve(serve_flags);
         if (*backup) return run_backup(backup_flags, backup_dest);
         if (*import) return run_import(import_flags, import_dir);
         if (*exprt) return run_export(export_flags, export_dir);
+        if (*user) return run_user(user_flags, user_cmd);
     } catch (app::config_error const& e) {
         std::cerr << "farol: " << e.what() << "\n";
         return exit_config;

@@ -3,8 +3,10 @@
 #include "app/exchange_log.hpp"
 #include "app/publisher.hpp"
 #include "content/material_store.hpp"
+#include "editor/editor_services.hpp"
 #include "published/static_assets.hpp"
 #include "app/areas.hpp"
+#include "handlers/editor_common.hpp"
 #include "handlers/error_pages.hpp"
 #include "i18n/catalogs.hpp"
 #include "metrics/http_metrics.hpp"
@@ -16,6 +18,7 @@
 #include "store/search.hpp"
 #include "util/log.hpp"
 #include "util/strings.hpp"
+#include "view/editor_views.hpp"
 #include "view/page_renderer.hpp"
 #include "view/site_builder.hpp"
 #include "view/templates.hpp"
@@ -26,6 +29,18 @@
 #include <thread>
 
 namespace farol::app {
+
+namespace {
+// The editor's UI languages (templates/editor/i18n/), the default first.
+std::vector<std::string> const editor_languages{"pt-BR", "en"};
+
+// "https://host[:port]" of the public URL, what browsers send as Origin; "" when there is none.
+std::string public_origin(std::string const& url) {
+    auto const scheme = url.find("://");
+    if (scheme == std::string::npos) return {};
+    return url.substr(0, url.find('/', scheme + 3));
+}
+} // namespace
 
 struct app::impl {
     impl(config c, util::clock const& clk) : cfg(std::move(c)), clock(clk), workers(cfg.workers) {}
@@ -48,6 +63,8 @@ struct app::impl {
     std::unique_ptr<publisher> publish;
     std::shared_ptr<i18n::catalogs const> catalogs;
     std::shared_ptr<view::templates const> views;
+    std::unique_ptr<editor::editor_services> editor;
+    std::shared_ptr<view::editor_views const> editor_views;
     std::unique_ptr<metrics::http_metrics> http_metrics;
     std::unique_ptr<exchange_log> observer;
     std::unique_ptr<http::dispatcher> dispatcher;
@@ -56,6 +73,7 @@ struct app::impl {
     http::router build_routes();
     std::string render_metrics() const;
     void load_views();
+    void start_editor();
     void make_renderer();
     publisher::build_result build_site(published::site const* previous, bool allow_fast,
                                        std::atomic<bool> const& cancel) const;
@@ -66,7 +84,7 @@ struct app::impl {
 void app::impl::load_views() {
     catalogs = std::make_shared<i18n::catalogs const>(
         i18n::catalogs::load(cfg.templates_dir / "i18n", language_list(cfg)));
-    views = view::templates::load(cfg.templates_dir);
+    views = view::load_site_templates(cfg.templates_dir);
     auto const keys = catalogs->keys();
     for (auto const& key : views->string_keys())
         if (!std::binary_search(keys.begin(), keys.end(), key))
@@ -78,6 +96,26 @@ void app::impl::load_views() {
                 throw std::runtime_error("site.fallbacks: " + from + ":" + tag + " names a language the site does not serve (" +
                                          cfg.languages + ")");
     }
+}
+
+// The editor's services and pages; says how to create the first admin when there is none.
+void app::impl::start_editor() {
+    bool const loopback = cfg.listen_address == "127.0.0.1" || cfg.listen_address == "::1" ||
+                          cfg.listen_address == "localhost";
+    if (cfg.development_cookie && !loopback)
+        throw std::runtime_error("editor.development_cookie: only for a loopback listen.address, not " + cfg.listen_address);
+    editor::editor_settings settings;
+    settings.sessions.idle = std::chrono::duration_cast<std::chrono::seconds>(cfg.session_idle);
+    settings.sessions.absolute = std::chrono::duration_cast<std::chrono::seconds>(cfg.session_lifetime);
+    settings.sessions.development_cookie = cfg.development_cookie != 0;
+    editor = std::make_unique<editor::editor_services>(db, clock, settings);
+    editor->sessions.sweep();
+    // Without its stylesheet (a trimmed static/) the editor still works, unstyled.
+    auto const css = assets->find("css/editor.css") ? assets->url("css/editor.css") : std::string();
+    editor_views = view::editor_views::load(cfg.templates_dir, editor_languages, css);
+    if (editor->accounts.count() == 0)
+        util::log_info("the editor has no accounts yet; create the first admin with: farol user add NAME --role admin"
+                      " (and this server's --config or --paths-data)");
 }
 
 void app::impl::make_renderer() {
@@ -126,7 +164,7 @@ http::router app::impl::build_routes() {
                    std::lock_guard lock(pages_mutex);
                    return pages;
                },
-               [this] { return ready(); }, [this] { return render_metrics(); }};
+               [this] { return ready(); }, [this] { return render_metrics(); }, *editor, editor_views};
     return mount_areas(s);
 }
 
@@ -150,6 +188,7 @@ void app::start() {
     m.assets = published::static_assets::load(m.cfg.static_dir);
     m.materials = std::make_unique<content::material_store>(materials_dir(m.cfg));
     m.load_views();
+    m.start_editor();
 
     auto routes = m.build_routes();
     std::vector<std::string> names;
@@ -163,8 +202,11 @@ void app::start() {
     opts.security.hsts = m.cfg.public_url.rfind("https://", 0) == 0;
     opts.security.hsts_max_age = m.cfg.hsts_max_age;
     opts.proxies = http::trusted_proxies::parse(m.cfg.trusted_proxies);
+    opts.sessions = &m.editor->sessions;
+    opts.public_origin = public_origin(m.cfg.public_url);
     m.dispatcher = std::make_unique<http::dispatcher>(std::move(routes), opts, m.clock, m.observer.get());
     m.dispatcher->set_error_renderer(handlers::localized_errors(m.site));
+    m.dispatcher->set_editor_error_renderer(handlers::editor_ui::error_renderer(m.editor_views));
 
     m.server = std::make_unique<net::server>(
         net::server_options{m.cfg.listen_address, m.cfg.port, m.cfg.threads, m.cfg.limits}, *m.dispatcher, m.workers);
@@ -184,6 +226,8 @@ void app::start() {
     m.publish->start();
     util::log_info("listening on http://" + m.cfg.listen_address + ":" + std::to_string(port()));
 }
+
+editor::editor_services& app::editor() { return *impl_->editor; }
 
 std::uint16_t app::port() const { return impl_->server ? impl_->server->port() : 0; }
 bool app::ready() const { return impl_->ready(); }

@@ -5,6 +5,10 @@
 #include <cstdint>
 #include <memory>
 
+namespace farol::editor {
+struct editor_services;
+}
+
 namespace farol::app {
 
 // The composition root: config + store + assets + routes + server + threads; owns start/stop/reload.
@@ -18,6 +22,8 @@ public:
     // Opens the store, indexes static/, mounts routes and starts listening. Throws on any start-up error.
     void start();
     std::uint16_t port() const;
+    // The editor's accounts, sessions and audit log, once started (tests and `farol user`).
+    editor::editor_services& editor();
     bool ready() const;
 
     // SIGTERM/SIGINT stop gracefully, SIGHUP reloads. Call it before start(): a signal sent as soon as

@@ -1,10 +1,16 @@
 #include "app/areas.hpp"
 
+#include "editor/editor_services.hpp"
 #include "handlers/downloads.hpp"
+#include "handlers/editor_account.hpp"
+#include "handlers/editor_audit.hpp"
+#include "handlers/editor_sign_in.hpp"
+#include "handlers/editor_users.hpp"
 #include "handlers/ops.hpp"
 #include "handlers/pages.hpp"
 #include "handlers/search.hpp"
 #include "handlers/static_files.hpp"
+#include "http/response.hpp"
 
 namespace farol::app {
 
@@ -19,6 +25,15 @@ http::router mount_areas(services const& s) {
     handlers::pages::mount(site, {s.site});
     handlers::downloads::mount(site, {s.site});
     handlers::search::mount(site, {s.site, s.search, s.pages});
+    site.get("/editor", [](auto const&) { return http::make_redirect(http::status::moved_permanently, "/editor/"); },
+             {"editor_root"});
+    // editor: signed-in users by role; the session cookie, CSRF, editor pages, never cached.
+    auto editor = r.area(http::area::editor, "/editor/");
+    auto& e = s.editor;
+    handlers::editor_sign_in::mount(editor, {s.editor_views, e.sign_in, e.sessions});
+    handlers::editor_account::mount(editor, {s.editor_views, e.accounts, e.sessions, e.second_factor});
+    handlers::editor_users::mount(editor, {s.editor_views, e.accounts, e.sessions, e.account_store, e.audit});
+    handlers::editor_audit::mount(editor, {s.editor_views, e.audit});
     return r;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 #include "net/limits.hpp"
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <span>
@@ -28,6 +29,9 @@ struct config {
     std::string fallbacks = "ht:fr";                  // content fallback chains before the default language
     std::uint32_t hsts_max_age = 31536000;   // sent only when public_url is https
     std::string trusted_proxies;             // addresses/CIDR ranges whose forwarded client address is believed
+    std::chrono::milliseconds session_idle{30 * 60 * 1000};          // editor sessions (OWASP ASVS 5.0 §7.3)
+    std::chrono::milliseconds session_lifetime{12 * 60 * 60 * 1000};
+    unsigned development_cookie = 0; // 1 only for plain http on a loopback address (scripts/run)
     std::string access_log = "-";            // "-" stdout, "stderr", "off", or a file path
     std::string error_log = "stderr";
     farol::net::limits limits;

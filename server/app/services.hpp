@@ -13,7 +13,11 @@ namespace farol::store {
 class search_index;
 }
 namespace farol::view {
+class editor_views;
 class page_renderer;
+}
+namespace farol::editor {
+struct editor_services;
 }
 
 namespace farol::app {
@@ -30,6 +34,8 @@ struct services {
     std::function<std::shared_ptr<view::page_renderer const>()> pages;
     std::function<bool()> ready;          // the store answers and a site is live
     std::function<std::string()> metrics; // the whole Prometheus exposition
+    editor::editor_services& editor;      // accounts, sessions, sign-in, audit (blocking: worker pool)
+    std::shared_ptr<view::editor_views const> editor_views;
 };
 
 } // namespace farol::app

@@ -4,6 +4,7 @@
 #include "http/dynamic_encoding.hpp"
 #include "http/http_error.hpp"
 #include "http/request_head.hpp"
+#include "http/same_origin.hpp"
 #include "http/response.hpp"
 #include "http/wire.hpp"
 #include "util/log.hpp"
@@ -76,7 +77,8 @@ dispatcher::plan dispatcher::prepare(request_context& ctx) const {
         if (policy_of(ctx.area).sets_cookies) ctx.cookies = parse_cookies(field_lines(ctx.req, field::cookie, "; "));
         p.matched = m.found_route;
         p.body_limit = body_limit(m.found_route->options);
-        p.blocking = m.found_route->options.blocking;
+        // Resolving a session reads SQLite: such areas never run on an io thread.
+        p.blocking = m.found_route->options.blocking || policy_of(ctx.area).sets_cookies;
         return p;
     case router::match::options:
         p.reject = make_empty(status::no_content);
@@ -107,9 +109,52 @@ std::optional<request_error> dispatcher::parse_body(request_context& ctx, route_
     return std::nullopt;
 }
 
+namespace {
+bool is_safe(verb m) { return m == verb::get || m == verb::head; }
+
+bool token_matches(request_context const& ctx) {
+    auto const sent = ctx.form_value(csrf_field);
+    auto const& want = ctx.session->csrf_token;
+    return !want.empty() && sent.size() == want.size() && sodium_memcmp(sent.data(), want.data(), want.size()) == 0;
+}
+
+response see_other(std::string const& location) {
+    auto res = make_redirect(status::see_other, location);
+    res.set(field::cache_control, "no-store");
+    return res;
+}
+} // namespace
+
+std::optional<response> dispatcher::admit(request_context& ctx, route const& r) const {
+    auto const policy = policy_of(r.area);
+    if (!policy.sets_cookies) return std::nullopt;
+    bool const safe = is_safe(ctx.method);
+    if (policy.csrf && !safe && !from_same_origin(ctx, options_.public_origin))
+        return error(ctx, status::forbidden, refusal::cross_origin);
+    if (options_.sessions)
+        if (auto who = options_.sessions->resolve(ctx)) ctx.session = std::make_unique<principal const>(std::move(*who));
+    auto const& o = r.options;
+    if (!ctx.session) {
+        if (o.anonymous) return std::nullopt;
+        if (safe && options_.sessions) return see_other(options_.sessions->sign_in_location(ctx.req.target()));
+        return error(ctx, status::forbidden, refusal::not_signed_in);
+    }
+    if (policy.csrf && !safe && !token_matches(ctx))
+        return error(ctx, status::forbidden, refusal::stale_form);
+    auto const step = ctx.session->step;
+    if (step != pending_step::none && (o.steps & static_cast<step_set>(step)) == 0) {
+        if (safe) return see_other(options_.sessions->step_location(step));
+        return error(ctx, status::forbidden, refusal::unfinished);
+    }
+    if (!o.anonymous && !allows(o.roles, ctx.session->role))
+        return error(ctx, status::forbidden, refusal::role);
+    return std::nullopt;
+}
+
 response dispatcher::handle(request_context& ctx, plan const& p) const {
     if (auto err = parse_body(ctx, p.matched->options)) return error(ctx, err->code, err->detail);
     try {
+        if (auto refusal = admit(ctx, *p.matched)) return std::move(*refusal);
         auto res = p.matched->fn(ctx);
         encode_dynamic(ctx, res);
         return res;
@@ -131,8 +176,9 @@ std::uint64_t dispatcher::body_limit(route_options const& o) const {
 response dispatcher::error(request_context const& ctx, status s, std::string_view detail) const {
     try {
         auto const style = policy_of(ctx.area).errors;
-        response res =
-            style == error_style::reader_page ? render_error_(ctx, s, detail) : default_error(ctx, s, detail);
+        response res = style == error_style::reader_page                          ? render_error_(ctx, s, detail)
+                       : style == error_style::editor_page && render_editor_error_ ? render_editor_error_(ctx, s, detail)
+                                                                                   : default_error(ctx, s, detail);
         if (res.find(field::cache_control) == res.end()) res.set(field::cache_control, "no-store");
         return res;
     } catch (std::exception const& e) {
@@ -145,6 +191,11 @@ void dispatcher::finish(request_context const& ctx, response& res) const {
     auto const policy = policy_of(ctx.area);
     // Readers get no cookies, ever: only an area that holds sessions may set one.
     if (!policy.sets_cookies) res.erase(field::set_cookie);
+    // Signed-in pages stay out of every cache and every index.
+    if (policy.private_pages) {
+        res.set(field::cache_control, "no-store");
+        res.set("X-Robots-Tag", "noindex, nofollow");
+    }
     // Any origin may read, never with credentials and never a reflected origin.
     if (policy.cross_origin == cors::any_origin && res.find(field::access_control_allow_origin) == res.end())
         res.set(field::access_control_allow_origin, "*");

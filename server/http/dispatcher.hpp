@@ -37,6 +37,8 @@ struct dispatcher_options {
     std::size_t max_target = 8 * 1024;
     security_policy security;
     trusted_proxies proxies; // whose X-Forwarded-For names the client
+    session_resolver const* sessions = nullptr; // who is signed in, for areas that hold sessions
+    std::string public_origin; // "https://host[:port]" from the public URL; "" when not configured
 };
 
 // Everything between the socket and the handlers: routing, errors, HEAD, common headers.
@@ -45,7 +47,9 @@ public:
     dispatcher(router routes, dispatcher_options options, util::clock const& clock,
                exchange_observer* observer = nullptr);
 
+    // The reader's error page (error_style::reader_page) and the editor's (error_style::editor_page).
     void set_error_renderer(error_renderer renderer) { render_error_ = std::move(renderer); }
+    void set_editor_error_renderer(error_renderer renderer) { render_editor_error_ = std::move(renderer); }
 
     struct plan {
         std::optional<response> reject; // answer without reading the body
@@ -60,6 +64,7 @@ public:
     // Runs the route's handler, then compresses a per-request body (http/dynamic_encoding.hpp); an
     // exception becomes a logged 500, never a crash.
     // A form route's body is parsed into ctx.form first (415 for another type, 400 if malformed).
+    // In an area that holds sessions, the route's access rule is applied first (see admit()).
     response handle(request_context& ctx, plan const& p) const;
 
     response error(request_context const& ctx, status s, std::string_view detail) const;
@@ -89,6 +94,11 @@ private:
     std::optional<request_error> parse_head(request_context& ctx) const;
     std::uint64_t body_limit(route_options const& o) const;
     std::optional<request_error> parse_body(request_context& ctx, route_options const& o) const;
+    // The route policy of areas that hold sessions, in this order: a state change from another
+    // origin → 403; the session resolved into ctx.session; none → 303 to sign in (GET) or 403; a
+    // state change without the session's CSRF token → 403; a pending step → 303 to it (GET) or 403;
+    // a role the route does not allow → 403. nullopt: go ahead.
+    std::optional<response> admit(request_context& ctx, route const& r) const;
 
     router router_;
     dispatcher_options options_;
@@ -96,6 +106,7 @@ private:
     util::clock const& clock_;
     exchange_observer* observer_;
     error_renderer render_error_;
+    error_renderer render_editor_error_;
 };
 
 // The fallback error body: problem+json in an area that answers so, else a short HTML page.

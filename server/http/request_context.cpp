@@ -19,6 +19,7 @@ void request_context::reset() {
     query.clear();
     cookies.clear();
     form.clear();
+    session.reset();
     params.clear();
     area = http::area::public_site;
     request_id.clear();
@@ -37,6 +38,15 @@ bool request_context::header_has_token(field f, std::string_view token) const {
     for (auto item : util::pieces(header(f), ','))
         if (util::iequals(item, token)) return true;
     return false;
+}
+
+std::string_view request_context::header(std::string_view name) const {
+    auto const it = req.find(name);
+    return it == req.end() ? std::string_view() : std::string_view(it->value());
+}
+
+std::string_view request_context::form_value(std::string_view name) const {
+    return find_field(form, name).value_or(std::string_view());
 }
 
 std::optional<std::string_view> request_context::query_param(std::string_view name) const {

@@ -1,4 +1,5 @@
 #pragma once
+#include "http/access.hpp"
 #include "http/body.hpp"
 #include "http/form_fields.hpp"
 #include "http/route_policy.hpp"
@@ -7,6 +8,7 @@
 #include <boost/asio/ip/address.hpp>
 #include <boost/beast/http/string_body.hpp>
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -21,13 +23,14 @@ using request = boost::beast::http::request<boost::beast::http::string_body>;
 struct request_context {
     request req;
     verb method = verb::unknown;
+    http::area area = http::area::public_site; // the matched route's, or the area owning the path
     std::string encoded_path;          // as sent, without the query; for logs and metrics
     std::vector<std::string> segments; // percent-decoded path segments
     std::vector<std::pair<std::string, std::string>> query;
     field_list cookies; // parsed only in areas that hold sessions: a reader's cookies are never read
     field_list form;    // an application/x-www-form-urlencoded body, for routes that take one
+    std::unique_ptr<principal const> session; // the signed-in user, in areas that hold sessions (a pointer: idle connections stay small)
     std::vector<std::string> params;   // route parameters, in pattern order
-    http::area area = http::area::public_site; // the matched route's, or the area owning the path
     std::string request_id;
     util::clock::time_point received_at{};
     // Who sent it, in memory only: never logged, stored or reported (a reader may be in danger).
@@ -40,9 +43,12 @@ struct request_context {
     // The first line of a field; list-valued fields were joined into one line before routing
     // (http/request_head.hpp), so this is the whole list.
     std::string_view header(field f) const;
+    std::string_view header(std::string_view name) const; // for fields Beast has no code for
     // Whether a list-valued field names `token` (case-insensitive, RFC 9110 §5.6.1), e.g. Expect: 100-continue.
     bool header_has_token(field f, std::string_view token) const;
     std::optional<std::string_view> query_param(std::string_view name) const;
+    // The first value of a form field, "" when absent.
+    std::string_view form_value(std::string_view name) const;
     bool is_head() const { return method == verb::head; }
 };
 

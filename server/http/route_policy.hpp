@@ -24,6 +24,7 @@ struct area_policy {
     bool sets_cookies; // Set-Cookie may leave this area's responses; everywhere else it is dropped
     bool csrf;         // state-changing requests need a CSRF token and a same-origin check
     http::cors cross_origin;
+    bool private_pages; // Cache-Control: no-store and X-Robots-Tag: noindex on every response
 };
 
 // DESIGN.md's table: public (reader pages, no cookies), editor (editor pages, the session cookie,

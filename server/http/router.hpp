@@ -1,4 +1,5 @@
 #pragma once
+#include "http/access.hpp"
 #include "http/body.hpp"
 #include "http/request_context.hpp"
 #include "http/route_policy.hpp"
@@ -19,6 +20,10 @@ struct route_options {
     body_kind body = body_kind::none; // what request body it takes: none refuses any (413)
     std::uint64_t max_body = 0;  // for a body: 0 is the server's default limit
     bool blocking = false;       // runs on the worker pool, never on an io thread
+    // In an area that holds sessions (every other area ignores these):
+    role_set roles = any_role;   // the roles that may call it
+    bool anonymous = false;      // needs no session (the sign-in pages)
+    step_set steps = 0;          // pending steps during which it is still reachable
 };
 
 struct route {

@@ -89,6 +89,51 @@ CREATE VIRTUAL TABLE translations_fts USING fts5(
     tokenize = 'unicode61 remove_diacritics 2'
 );
 )sql"},
+    {3, "accounts", R"sql(
+-- Editor accounts. Names compare case-insensitively (ASCII), so "Ana" and "ana" are one account.
+CREATE TABLE users (
+    id                   INTEGER PRIMARY KEY,
+    name                 TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    role                 TEXT NOT NULL CHECK (role IN ('admin', 'editor', 'analyst', 'partner')),
+    password_hash        TEXT NOT NULL,            -- libsodium crypto_pwhash_str (argon2id)
+    must_change_password INTEGER NOT NULL DEFAULT 1,
+    disabled             INTEGER NOT NULL DEFAULT 0,
+    totp_secret          BLOB,                     -- RFC 6238 key; NULL: no second factor
+    totp_last_step       INTEGER NOT NULL DEFAULT 0, -- the last accepted time step (no replay)
+    created_ns           INTEGER NOT NULL,
+    changed_ns           INTEGER NOT NULL          -- password, role or second factor last changed
+);
+CREATE TABLE recovery_codes (
+    user_id   INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    code_hash TEXT NOT NULL,                       -- BLAKE2b of the normalised code
+    PRIMARY KEY (user_id, code_hash)
+) WITHOUT ROWID;
+-- Signed-in sessions; the token itself is never stored, only its hash.
+CREATE TABLE sessions (
+    id           INTEGER PRIMARY KEY,
+    token_hash   BLOB NOT NULL UNIQUE,
+    user_id      INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    started_ns   INTEGER NOT NULL,
+    last_seen_ns INTEGER NOT NULL,
+    device       TEXT NOT NULL,                     -- coarse: "Firefox on Windows", never the user-agent
+    second_factor_pending INTEGER NOT NULL DEFAULT 0 -- password checked, code not yet
+);
+CREATE INDEX sessions_by_user ON sessions (user_id);
+CREATE TABLE settings (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) WITHOUT ROWID;
+-- Security-relevant events: who did what to which object, and how it went; never a client address.
+CREATE TABLE audit_log (
+    id       INTEGER PRIMARY KEY,
+    at_ns    INTEGER NOT NULL,
+    actor    TEXT NOT NULL,  -- the user's name as typed or known; "" for the system
+    action   TEXT NOT NULL,
+    object   TEXT NOT NULL,
+    outcome  TEXT NOT NULL
+);
+CREATE INDEX audit_log_by_time ON audit_log (at_ns);
+)sql"},
 };
 
 static_assert(numbered_from_one(migrations), "migrations must be numbered 1, 2, ..., N");

@@ -2,6 +2,7 @@
 #include "published/static_assets.hpp"
 #include "i18n/catalogs.hpp"
 #include "i18n/format.hpp"
+#include "view/catalog_data.hpp"
 #include "view/page_meta.hpp"
 #include "view/templates.hpp"
 
@@ -29,19 +30,6 @@ std::string og_locale(std::string_view tag) {
     return out;
 }
 
-// Nests "a.b.c" keys so templates can say {{t.a.b.c}}.
-void insert_dotted(json::object& root, std::string_view key, std::string value) {
-    json::object* node = &root;
-    for (;;) {
-        auto const dot = key.find('.');
-        if (dot == std::string_view::npos) break;
-        auto& child = (*node)[key.substr(0, dot)];
-        if (!child.is_object()) child = json::object{};
-        node = &child.as_object();
-        key.remove_prefix(dot + 1);
-    }
-    (*node)[key] = std::move(value);
-}
 
 std::string file_format(content::material_file const& f) {
     auto const dot = f.file_name.rfind('.');
@@ -67,9 +55,7 @@ page_renderer::page_renderer(std::shared_ptr<templates const> views, std::shared
       options_(std::move(options)) {
     while (!options_.public_url.empty() && options_.public_url.back() == '/') options_.public_url.pop_back();
     for (auto const& lang : catalogs_->languages()) {
-        json::object t;
-        for (auto const& key : catalogs_->keys()) insert_dotted(t, key, catalogs_->text(lang, key));
-        strings_.emplace(lang, templates::prepare(t));
+        strings_.emplace(lang, templates::prepare(catalog_strings(*catalogs_, lang)));
         if (auto image = share_image(lang); !image.empty()) share_images_.emplace(lang, std::move(image));
     }
 }

@@ -155,14 +155,16 @@ std::string inline_partials(std::string const& file, std::string const& text,
 
 } // namespace
 
-std::shared_ptr<templates const> templates::load(fs::path const& dir) {
+std::shared_ptr<templates const> templates::load(fs::path const& dir, load_options const& options) {
     auto out = std::make_shared<templates>();
+    out->prefix_ = options.name_prefix;
     if (!fs::is_directory(dir)) throw template_error(dir.string() + ": not a directory");
     std::map<std::string, std::pair<fs::path, std::string>> sources;
-    for (auto const& e : fs::recursive_directory_iterator(dir)) {
-        if (!e.is_regular_file() || e.path().extension() != ".mustache") continue;
-        auto rel = fs::relative(e.path(), dir).replace_extension().generic_string();
-        sources[rel] = {e.path(), read_file(e.path())};
+    for (auto it = fs::recursive_directory_iterator(dir); it != fs::recursive_directory_iterator(); ++it) {
+        auto const rel = fs::relative(it->path(), dir).generic_string();
+        if (it->is_directory() && options.skip.contains(rel)) it.disable_recursion_pending();
+        if (!it->is_regular_file() || it->path().extension() != ".mustache") continue;
+        sources[fs::path(rel).replace_extension().generic_string()] = {it->path(), read_file(it->path())};
     }
     if (sources.empty()) throw template_error(dir.string() + ": no templates found");
     for (auto const& [name, src] : sources) {
@@ -202,8 +204,8 @@ std::string templates::render(std::string_view name, json::value const& data,
     if (!copy->tmpl.is_valid()) throw template_error(std::string(name) + ": " + copy->tmpl.error_message());
     release(name, std::move(copy));
     if (auto const notify = observer.load(std::memory_order_relaxed)) {
-        notify(name);
-        for (auto const& p : sources_.find(name)->second.partials) notify("partials/" + p);
+        notify(prefix_ + std::string(name));
+        for (auto const& p : sources_.find(name)->second.partials) notify(prefix_ + "partials/" + p);
     }
     return html;
 }

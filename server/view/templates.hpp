@@ -36,7 +36,12 @@ public:
     // Names are paths relative to dir without ".mustache", e.g. "campaign", "partials/hotlines".
     // Throws template_error for a syntax error, an unknown partial, changed delimiters or raw
     // output of a field not named *_html.
-    static std::shared_ptr<templates const> load(std::filesystem::path const& dir);
+    struct load_options {
+        std::string name_prefix;   // how the render observer names them: "editor/" + name
+        std::set<std::string> skip; // subdirectories (relative to dir) that hold another set
+    };
+    static std::shared_ptr<templates const> load(std::filesystem::path const& dir, load_options const& options);
+    static std::shared_ptr<templates const> load(std::filesystem::path const& dir) { return load(dir, {}); }
 
     // Throws template_error if the template is unknown or fails while rendering.
     // `shared` adds root keys without converting them again; `data` must not have the same keys.
@@ -60,9 +65,19 @@ private:
     std::map<std::string, page_source, std::less<>> sources_;  // page name -> source
     std::map<std::string, std::string, std::less<>> partials_; // name -> source
     std::set<std::string> string_keys_;
+    std::string prefix_;
     mutable std::mutex pool_mutex_;
     mutable std::map<std::string, std::vector<std::shared_ptr<compiled>>, std::less<>> idle_;
 };
+
+// The reader-facing set: templates/ without templates/editor/.
+inline std::shared_ptr<templates const> load_site_templates(std::filesystem::path const& dir) {
+    return templates::load(dir, {"", {"editor"}});
+}
+// The editor's own set, templates/editor/, with its own partials; observed as "editor/<name>".
+inline std::shared_ptr<templates const> load_editor_templates(std::filesystem::path const& dir) {
+    return templates::load(dir / "editor", {"editor/", {}});
+}
 
 // Called with each template name rendered ("campaign", "partials/hotlines"), from any thread; tests
 // install one to check that every template is rendered by some test. None by default.

@@ -36,7 +36,7 @@ struct handler_fixture {
     util::fixed_clock clock{test_epoch()};
     std::shared_ptr<published::static_assets const> assets = published::static_assets::load(source / "static");
     std::shared_ptr<view::page_renderer const> pages = std::make_shared<view::page_renderer const>(
-        view::templates::load(source / "templates"),
+        view::load_site_templates(source / "templates"),
         std::make_shared<i18n::catalogs const>(
             i18n::catalogs::load(source / "templates/i18n", {"pt-BR", "es", "en", "fr", "ht", "ar"})),
         assets, view::site_options{"https://farol.example.org", "https://neutral.example", {}});

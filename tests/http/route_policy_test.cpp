@@ -45,7 +45,7 @@ TEST_CASE("the dispatcher enforces each area's policy in one place", "[http][pol
     auto site = r.area(area::public_site);
     ops.get("/healthz", ok_with_cookie, {.name = "healthz"});
     api.get("/api/v1/x", ok_with_cookie, {.name = "api_x"});
-    editor.get("/editor/", ok_with_cookie, {.name = "editor_home"});
+    editor.get("/editor/", ok_with_cookie, {.name = "editor_home", .anonymous = true});
     site.get("/page", ok_with_cookie, {.name = "page"});
     site.add(verb::post, "/form", ok_with_cookie, {.name = "form", .body = body_kind::form, .max_body = 500});
     dispatcher d(std::move(r), {}, clock);

@@ -20,6 +20,13 @@ request_builder& request_builder::header(std::string_view name, std::string_view
     return *this;
 }
 
+request_builder& request_builder::form(std::string_view encoded) {
+    ctx_.req.set(http::field::content_type, "application/x-www-form-urlencoded");
+    ctx_.req.body() = std::string(encoded);
+    ctx_.req.content_length(encoded.size());
+    return *this;
+}
+
 http::response answer(http::dispatcher const& d, request_builder& request) {
     auto& ctx = request.context();
     auto plan = d.prepare(ctx);

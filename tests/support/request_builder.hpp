@@ -15,6 +15,8 @@ public:
     explicit request_builder(std::string_view target, http::verb method = http::verb::get);
     request_builder& header(http::field f, std::string_view value);
     request_builder& header(std::string_view name, std::string_view value);
+    // An application/x-www-form-urlencoded body, already encoded ("a=1&b=2").
+    request_builder& form(std::string_view encoded);
     http::request_context& context() { return ctx_; }
 
 private:

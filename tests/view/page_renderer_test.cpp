@@ -18,7 +18,7 @@ view::page_renderer make_renderer(std::string fallbacks = "ht:fr",
                                   std::filesystem::path const& static_dir = source / "static") {
     auto cat = std::make_shared<i18n::catalogs const>(
         i18n::catalogs::load(source / "templates/i18n", {"pt-BR", "es", "en", "fr", "ht", "ar"}));
-    return view::page_renderer(view::templates::load(source / "templates"), cat,
+    return view::page_renderer(view::load_site_templates(source / "templates"), cat,
                                published::static_assets::load(static_dir),
                                {"https://farol.example.org", "https://neutral.example", i18n::parse_fallbacks(fallbacks)});
 }

@@ -23,7 +23,7 @@ std::string load_error(temp_dir const& dir) {
 } // namespace
 
 TEST_CASE("the shipped templates compile and use only known partials", "[view]") {
-    auto const t = templates::load(std::filesystem::path(FAROL_SOURCE_DIR) / "templates");
+    auto const t = farol::view::load_site_templates(std::filesystem::path(FAROL_SOURCE_DIR) / "templates");
     auto const names = t->names();
     for (auto const* expected : {"home", "campaign", "search", "error", "sitemap", "partials/layout_start",
                                  "partials/layout_end", "partials/hotlines", "partials/search_form"})

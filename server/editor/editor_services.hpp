@@ -1,0 +1,45 @@
+#pragma once
+#include "editor/accounts.hpp"
+#include "editor/audit_log.hpp"
+#include "editor/login_throttle.hpp"
+#include "editor/password_hasher.hpp"
+#include "editor/second_factor.hpp"
+#include "editor/sessions.hpp"
+#include "editor/sign_in.hpp"
+#include "store/account_store.hpp"
+#include "store/audit_store.hpp"
+#include "store/session_store.hpp"
+
+#include <memory>
+
+namespace farol::store {
+class database;
+}
+
+namespace farol::editor {
+
+struct editor_settings {
+    session_settings sessions;
+    hasher_limits hashing = interactive();
+    throttle_limits throttle;
+};
+
+// The editor area's services, built once over the database in dependency order: the stores, the
+// hasher and throttle, then what handlers use (sign_in, sessions, accounts, second_factor, audit).
+// app/ owns one and hands each handler the few it needs.
+struct editor_services {
+    editor_services(std::shared_ptr<store::database> db, util::clock const& clock, editor_settings const& settings);
+
+    store::account_store account_store;
+    store::session_store session_store;
+    store::audit_store audit_store;
+    editor::audit_log audit;
+    password_hasher hasher;
+    login_throttle throttle;
+    editor::sessions sessions;
+    editor::accounts accounts;
+    editor::sign_in sign_in;
+    editor::second_factor second_factor;
+};
+
+} // namespace farol::editor
