@@ -1,6 +1,7 @@
 #include "app/user_commands.hpp"
 
 #include "editor/editor_services.hpp"
+#include "i18n/catalogs.hpp"
 #include "store/database.hpp"
 #include "util/clock.hpp"
 
@@ -22,7 +23,17 @@ int list_users(editor::editor_services& e, std::ostream& out) {
     return 0;
 }
 
-int add_user(editor::editor_services& e, user_command const& cmd, std::istream& in, std::ostream& out,
+// The editor's English message for a problem key ("password.too_weak"); the key if the catalogs
+// are not where the config says.
+std::string explain(config const& cfg, std::string const& key) {
+    try {
+        return i18n::catalogs::load(cfg.templates_dir / "editor" / "i18n", {"en"}).text("en", key);
+    } catch (std::exception const&) {
+        return key;
+    }
+}
+
+int add_user(config const& cfg, editor::editor_services& e, user_command const& cmd, std::istream& in, std::ostream& out,
              std::ostream& err) {
     auto const role = http::parse_role(cmd.role);
     if (!role) {
@@ -38,7 +49,7 @@ int add_user(editor::editor_services& e, user_command const& cmd, std::istream& 
     }
     auto const change = e.accounts.add(actor, cmd.name, *role, password);
     if (change.kind == editor::account_change::invalid) {
-        err << "farol user add: " << change.field << ": " << change.problem << "\n";
+        err << "farol user add: " << change.field << ": " << explain(cfg, change.problem) << "\n";
         return 1;
     }
     out << "added " << cmd.name << " (" << cmd.role << ")\n";
@@ -81,7 +92,7 @@ int run_user_command(config const& cfg, user_command const& cmd, std::istream& i
     auto db = store::database::open(database_file(cfg), clock);
     editor::editor_services e(db, clock, {});
     if (cmd.action == "list") return list_users(e, out);
-    if (cmd.action == "add") return add_user(e, cmd, in, out, err);
+    if (cmd.action == "add") return add_user(cfg, e, cmd, in, out, err);
     if (cmd.action == "disable" || cmd.action == "enable" || cmd.action == "reset-password" || cmd.action == "reset-mfa")
         return change_user(e, cmd, out, err);
     err << "farol user: unknown action " << cmd.action << "\n";

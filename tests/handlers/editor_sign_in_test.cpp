@@ -223,3 +223,36 @@ TEST_CASE("editor: when admins must have a second factor, an admin without one i
     REQUIRE(editor.sign_in("rui", strong).result() == status::see_other);
     CHECK(editor.get("/editor/").result() == status::ok); // only admins
 }
+
+TEST_CASE("editor: an unknown name takes as long to refuse as a wrong password (medians within 20 %)", "[editor][sign-in][timing]") {
+    auto settings = fast_editor_settings();
+    settings.hashing.opslimit = 2;
+    settings.hashing.memlimit = 8u << 20; // enough work to measure, little enough to be quick
+    settings.throttle.name_failures = settings.throttle.address_failures = 100000;
+    editor_fixture f(settings);
+    f.add_user("ana", http::role::editor, strong);
+    auto const timed = [&](char const* name) {
+        editor_client c(f);
+        auto const start = std::chrono::steady_clock::now();
+        auto const res = c.sign_in(name, "not the password at all");
+        REQUIRE(res.result() == status::unprocessable_entity);
+        return std::chrono::steady_clock::now() - start;
+    };
+    auto const median = [](std::vector<std::chrono::steady_clock::duration> v) {
+        std::sort(v.begin(), v.end());
+        return std::chrono::duration<double>(v[v.size() / 2]).count();
+    };
+    // A shared machine is noisy: a real difference shows in every round, noise does not.
+    bool close = false;
+    for (int round = 0; round < 5 && !close; ++round) {
+        std::vector<std::chrono::steady_clock::duration> wrong, unknown;
+        for (int i = 0; i < 15; ++i) {
+            wrong.push_back(timed("ana"));
+            unknown.push_back(timed("nobody"));
+        }
+        auto const a = median(wrong), b = median(unknown);
+        INFO("wrong password " << a * 1000 << " ms, unknown name " << b * 1000 << " ms");
+        close = std::abs(a - b) <= 0.2 * std::max(a, b);
+    }
+    CHECK(close);
+}
