@@ -1,5 +1,6 @@
 #include "store/account_store.hpp"
 
+#include "store/account_rows.hpp"
 #include "store/connection.hpp"
 #include "store/database.hpp"
 
@@ -9,30 +10,12 @@ namespace farol::store {
 
 namespace {
 
-constexpr char const* user_columns = "SELECT id, name, role, password_hash, must_change_password, disabled,"
-                                     " totp_secret, totp_last_step, created_ns, changed_ns FROM users ";
-
-user_row user_of(SQLite::Statement& q) {
-    user_row u;
-    u.id = q.getColumn(0).getInt64();
-    u.name = q.getColumn(1).getString();
-    u.role = q.getColumn(2).getString();
-    u.password_hash = q.getColumn(3).getString();
-    u.must_change_password = q.getColumn(4).getInt() != 0;
-    u.disabled = q.getColumn(5).getInt() != 0;
-    if (!q.getColumn(6).isNull()) u.totp_secret = q.getColumn(6).getString();
-    u.totp_last_step = q.getColumn(7).getInt64();
-    u.created_ns = q.getColumn(8).getInt64();
-    u.changed_ns = q.getColumn(9).getInt64();
-    return u;
-}
-
 template <class Bind>
 std::optional<user_row> one_user(connection& c, char const* where, Bind bind) {
-    SQLite::Statement q(c.db(), std::string(user_columns) + where);
+    SQLite::Statement q(c.db(), "SELECT " + user_columns() + " FROM users " + where);
     bind(q);
     if (!q.executeStep()) return std::nullopt;
-    return user_of(q);
+    return read_user(q);
 }
 
 void run(connection& c, char const* sql, std::int64_t a) {
@@ -57,9 +40,9 @@ std::optional<user_row> account_store::find(std::int64_t id) const {
 
 std::vector<user_row> account_store::list() const {
     return db_->read([](connection& c) {
-        SQLite::Statement q(c.db(), std::string(user_columns) + "ORDER BY name COLLATE NOCASE");
+        SQLite::Statement q(c.db(), "SELECT " + user_columns() + " FROM users ORDER BY name COLLATE NOCASE");
         std::vector<user_row> out;
-        while (q.executeStep()) out.push_back(user_of(q));
+        while (q.executeStep()) out.push_back(read_user(q));
         return out;
     });
 }

@@ -1,5 +1,6 @@
 #include "store/session_store.hpp"
 
+#include "store/account_rows.hpp"
 #include "store/connection.hpp"
 #include "store/database.hpp"
 
@@ -40,24 +41,11 @@ std::int64_t session_store::add(session_row const& s) {
 
 std::optional<session_with_user> session_store::find(std::string const& token_hash) const {
     return db_->read([&](connection& c) -> std::optional<session_with_user> {
-        SQLite::Statement q(c.db(), std::string("SELECT ") + session_columns +
-                                        ", u.id, u.name, u.role, u.password_hash, u.must_change_password, u.disabled,"
-                                        " u.totp_secret, u.totp_last_step, u.created_ns, u.changed_ns"
+        SQLite::Statement q(c.db(), std::string("SELECT ") + session_columns + ", " + user_columns("u") +
                                         " FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?1");
         q.bind(1, token_hash.data(), static_cast<int>(token_hash.size()));
         if (!q.executeStep()) return std::nullopt;
-        session_with_user out{session_of(q), {}};
-        auto& u = out.user;
-        u.id = q.getColumn(7).getInt64();
-        u.name = q.getColumn(8).getString();
-        u.role = q.getColumn(9).getString();
-        u.password_hash = q.getColumn(10).getString();
-        u.must_change_password = q.getColumn(11).getInt() != 0;
-        u.disabled = q.getColumn(12).getInt() != 0;
-        if (!q.getColumn(13).isNull()) u.totp_secret = q.getColumn(13).getString();
-        u.totp_last_step = q.getColumn(14).getInt64();
-        u.created_ns = q.getColumn(15).getInt64();
-        u.changed_ns = q.getColumn(16).getInt64();
+        session_with_user out{session_of(q), read_user(q, 7)};
         return out;
     });
 }

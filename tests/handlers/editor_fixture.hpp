@@ -19,6 +19,13 @@ namespace farol::test {
 
 using form_fields = std::vector<std::pair<std::string, std::string>>;
 
+// A password the policy accepts (four unrelated words).
+constexpr char const* strong = "lighthouse orbit cashew pillow";
+
+inline bool contains(http::response const& res, std::string_view text) {
+    return body_of(res).find(text) != std::string::npos;
+}
+
 // Hashing at libsodium's minimum cost: the rules are the same, the tests are fast.
 editor::editor_settings fast_editor_settings();
 

@@ -11,7 +11,6 @@ using http::field;
 using http::status;
 
 namespace {
-constexpr char const* strong = "lighthouse orbit cashew pillow";
 
 // A target for a pattern: each {param} replaced by a plausible value.
 std::string target_of(http::route const& r) {

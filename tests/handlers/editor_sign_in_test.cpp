@@ -12,13 +12,6 @@ using namespace std::chrono_literals;
 using http::field;
 using http::status;
 
-namespace {
-constexpr char const* strong = "lighthouse orbit cashew pillow";
-
-
-bool contains(http::response const& res, std::string_view text) { return body_of(res).find(text) != std::string::npos; }
-} // namespace
-
 TEST_CASE("editor: the one-time password from `user add` must be changed, and the session is renewed", "[editor][sign-in]") {
     editor_fixture f;
     auto const added = f.editor.accounts.add("cli", "ana", http::role::admin);

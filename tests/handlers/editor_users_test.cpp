@@ -10,11 +10,6 @@ using namespace std::chrono_literals;
 using http::field;
 using http::status;
 
-namespace {
-constexpr char const* strong = "lighthouse orbit cashew pillow";
-bool contains(http::response const& res, std::string_view text) { return body_of(res).find(text) != std::string::npos; }
-} // namespace
-
 TEST_CASE("editor users: an admin adds an editor, who signs in; disabling ends its open session at once", "[editor][users]") {
     editor_fixture f;
     f.add_user("ana", http::role::admin, strong);
