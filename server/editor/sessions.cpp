@@ -42,9 +42,9 @@ std::int64_t ns(std::chrono::seconds d) { return std::chrono::duration_cast<std:
 
 } // namespace
 
-sessions::sessions(store::session_store& store, store::account_store& accounts, util::clock const& clock,
-                   session_settings settings)
-    : store_(store), accounts_(accounts), clock_(clock), settings_(settings) {}
+sessions::sessions(store::session_store& store, store::account_store& accounts, audit_log const& audit,
+                   util::clock const& clock, session_settings settings)
+    : store_(store), accounts_(accounts), audit_(audit), clock_(clock), settings_(settings) {}
 
 std::string_view sessions::cookie_name() const {
     return settings_.development_cookie ? "farol_session" : "__Host-farol_session";
@@ -61,6 +61,7 @@ started_session sessions::start(store::user_row const& user, std::string const& 
     row.started_ns = row.last_seen_ns = ns(clock_.now());
     row.device = device;
     row.second_factor_pending = second_factor_pending;
+    sweep(); // sign-ins are rare: a good moment to drop what has expired
     started_session out;
     out.id = store_.add(row);
     // No Max-Age: the cookie goes when the browser closes; the server's limits apply regardless.
@@ -77,6 +78,17 @@ started_session sessions::renew(http::principal const& who, std::string const& d
 }
 
 void sessions::end(http::principal const& who) { store_.end(who.session_id); }
+
+void sessions::sign_out(http::principal const& who) {
+    store_.end(who.session_id);
+    audit_.record(who.name, "sign_out", "user:" + who.name);
+}
+
+bool sessions::end_one(http::principal const& who, std::int64_t session_id) {
+    if (!store_.end(session_id, who.user_id)) return false;
+    audit_.record(who.name, "session.end", "session:" + std::to_string(session_id));
+    return true;
+}
 
 std::string sessions::clearing_cookie() const {
     std::string c = std::string(cookie_name()) + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict";

@@ -1,4 +1,5 @@
 #pragma once
+#include "editor/audit_log.hpp"
 #include "http/access.hpp"
 #include "store/account_store.hpp"
 #include "store/session_store.hpp"
@@ -32,8 +33,8 @@ struct started_session {
 // token, so it changes with it. resolve() is the dispatcher's one look-up per request. Blocking.
 class sessions final : public http::session_resolver {
 public:
-    sessions(store::session_store& store, store::account_store& accounts, util::clock const& clock,
-             session_settings settings);
+    sessions(store::session_store& store, store::account_store& accounts, audit_log const& audit,
+             util::clock const& clock, session_settings settings);
 
     // A new session for `user`; `device` is a coarse label (editor/device.hpp).
     started_session start(store::user_row const& user, std::string const& device, bool second_factor_pending);
@@ -41,12 +42,15 @@ public:
     // password change or a role change: OWASP's "renew the session ID on privilege change").
     started_session renew(http::principal const& who, std::string const& device);
     void end(http::principal const& who);
+    // Sign-out: ends the session and records it in the audit log.
+    void sign_out(http::principal const& who);
     // The Set-Cookie value that removes the cookie from the browser.
     std::string clearing_cookie() const;
     std::string_view cookie_name() const;
 
     std::vector<store::session_row> of_user(std::int64_t user_id) const { return store_.of_user(user_id); }
-    bool end_one(std::int64_t user_id, std::int64_t session_id) { return store_.end(session_id, user_id); }
+    // A user ends one of its own sessions (audited); false if it is not theirs or already gone.
+    bool end_one(http::principal const& who, std::int64_t session_id);
     std::size_t end_all(std::int64_t user_id, std::int64_t keep = 0) { return store_.end_all_of(user_id, keep); }
     // Deletes sessions past either limit; the resolver refuses them anyway, this keeps the table small.
     std::size_t sweep();
@@ -64,6 +68,7 @@ private:
 
     store::session_store& store_;
     store::account_store& accounts_;
+    audit_log const& audit_;
     util::clock const& clock_;
     session_settings settings_;
 };

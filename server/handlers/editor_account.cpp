@@ -47,7 +47,7 @@ http::response end_session(deps const& d, http::request_context const& ctx) {
     std::int64_t id = 0;
     auto const& text = ctx.params[0];
     auto const [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-    if (ec != std::errc() || end != text.data() + text.size() || !d.sessions.end_one(ctx.session->user_id, id))
+    if (ec != std::errc() || end != text.data() + text.size() || !d.sessions.end_one(*ctx.session, id))
         return see_other("/editor/account");
     if (id == ctx.session->session_id) return see_other("/editor/sign-in?signed_out=1");
     return see_other("/editor/account?ended=1");

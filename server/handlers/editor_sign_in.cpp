@@ -88,7 +88,7 @@ http::response post_code(deps const& d, http::request_context const& ctx) {
 }
 
 http::response sign_out(deps const& d, http::request_context const& ctx) {
-    d.sessions.end(*ctx.session);
+    d.sessions.sign_out(*ctx.session);
     auto res = see_other("/editor/sign-in?signed_out=1");
     res.set(http::field::set_cookie, d.sessions.clearing_cookie());
     return res;

@@ -6,6 +6,9 @@
 #include <catch2/catch.hpp>
 #include <sodium.h>
 
+#include <atomic>
+#include <thread>
+
 using namespace farol;
 using namespace farol::test;
 using namespace std::chrono_literals;
@@ -151,6 +154,54 @@ TEST_CASE("editor: signing out ends the session on the server, and each user can
     editor_client replay(f);
     replay.set_cookie(kept);
     CHECK(replay.get("/editor/").result() == status::see_other);
+    CHECK(f.editor.audit.list({.action = "session.end"}).size() == 1);
+    CHECK(f.editor.audit.list({.action = "sign_out"}).size() == 1);
+}
+
+TEST_CASE("editor: a cookie from before sign-in is never kept (no session fixation)", "[editor][sessions]") {
+    editor_fixture f;
+    f.add_user("ana", http::role::editor, strong);
+    f.add_user("rui", http::role::editor, strong);
+    editor_client c(f);
+    auto const planted = "__Host-farol_session=" + std::string(43, 'A');
+    c.set_cookie(planted);
+    REQUIRE(c.sign_in("ana", strong).result() == status::see_other);
+    CHECK(c.cookie() != planted);
+    // Signing in again, as someone else, ends the session that was there.
+    auto const ana = c.cookie();
+    c.post("/editor/sign-in", {{"name", "rui"}, {"password", strong}});
+    CHECK(c.cookie() != ana);
+    CHECK(contains(c.get("/editor/"), "<strong>rui</strong>"));
+    editor_client old(f);
+    old.set_cookie(ana);
+    CHECK(old.get("/editor/").result() == status::see_other);
+}
+
+TEST_CASE("editor: when every hashing slot and queue place is taken, sign-in answers 503 with Retry-After", "[editor][sign-in]") {
+    auto settings = fast_editor_settings();
+    settings.hashing.opslimit = 4;
+    settings.hashing.memlimit = 64u << 20; // long enough to be caught in the slot
+    settings.hashing.concurrent = 1;
+    settings.hashing.queue = 0;
+    editor_fixture f(settings);
+    f.add_user("ana", http::role::editor, strong);
+    std::atomic<bool> first_done{false};
+    std::thread first([&] {
+        editor_client c(f);
+        c.sign_in("ana", strong);
+        first_done = true;
+    });
+    while (f.editor.hasher.running() == 0 && !first_done) std::this_thread::yield();
+    editor_client second(f);
+    auto const busy = second.sign_in("ana", strong);
+    first.join();
+    if (busy.result() == status::see_other) {
+        WARN("the first hash ended before the second sign-in came: nothing to measure");
+        return;
+    }
+    CHECK(busy.result() == status::service_unavailable);
+    CHECK(busy[field::retry_after] == "5");
+    CHECK(contains(busy, "The server is busy."));
 }
 
 TEST_CASE("editor: two-step verification with RFC 6238 codes, no replays, and one-time recovery codes", "[editor][totp]") {
