@@ -195,6 +195,8 @@ void dispatcher::finish(request_context const& ctx, response& res) const {
     if (policy.private_pages) {
         res.set(field::cache_control, "no-store");
         res.set("X-Robots-Tag", "noindex, nofollow");
+        // Same-origin requests carry their real Origin (no-referrer would make it "null").
+        res.set("Referrer-Policy", "same-origin");
     }
     // Any origin may read, never with credentials and never a reflected origin.
     if (policy.cross_origin == cors::any_origin && res.find(field::access_control_allow_origin) == res.end())

@@ -28,9 +28,11 @@ bool origin_names_host(std::string_view origin, std::string_view host) {
 
 bool from_same_origin(request_context const& ctx, std::string_view public_origin) {
     auto const fetch_site = util::trim(ctx.header("Sec-Fetch-Site"));
-    if (!fetch_site.empty() && !util::iequals(fetch_site, "same-origin")) return false;
+    // Set by the browser and beyond a page's reach: decisive when present. (Under a no-referrer
+    // policy a browser sends "Origin: null" even for its own forms.)
+    if (!fetch_site.empty()) return util::iequals(fetch_site, "same-origin");
     auto const origin = util::trim(ctx.header(field::origin));
-    if (origin.empty()) return !fetch_site.empty();
+    if (origin.empty() || origin == "null") return false;
     if (!public_origin.empty() && util::iequals(origin, public_origin)) return true;
     return origin_names_host(origin, util::trim(ctx.header(field::host)));
 }

@@ -70,6 +70,7 @@ TEST_CASE("editor policy: every state change needs the session's CSRF token and 
         CHECK(body_of(foreign).find("another site") != std::string::npos);
         auto const no_origin = c.post(target, {}, true, "");
         CHECK(no_origin.result() == status::forbidden);
+        CHECK(c.post(target, {}, true, "null").result() == status::forbidden);
         REQUIRE(c.get("/editor/").result() == status::ok); // none of that ended or changed the session
     }
     CHECK(walked >= 10);

@@ -48,9 +48,10 @@ TEST_CASE("editor: the one-time password from `user add` must be changed, and th
     CHECK(contains(now_home, "Signed in as <strong>ana</strong>"));
     CHECK(now_home[field::cache_control] == "no-store");
     CHECK(now_home["X-Robots-Tag"] == "noindex, nofollow");
+    CHECK(now_home["Referrer-Policy"] == "same-origin"); // so the browser's forms carry their Origin
 }
 
-TEST_CASE("editor: the session cookie is __Host-, Secure, HttpOnly, SameSite=Strict; development drops only Secure and the prefix", "[editor][sign-in]") {
+TEST_CASE("editor: the session cookie is __Host-, Secure, HttpOnly, SameSite=Strict, and development drops only Secure and the prefix", "[editor][sign-in]") {
     for (bool development : {false, true}) {
         auto settings = fast_editor_settings();
         settings.sessions.development_cookie = development;

@@ -10,7 +10,7 @@ using namespace std::chrono_literals;
 using http::field;
 using http::status;
 
-TEST_CASE("editor users: an admin adds an editor, who signs in; disabling ends its open session at once", "[editor][users]") {
+TEST_CASE("editor users: an admin adds an editor, who signs in, and disabling ends its open session at once", "[editor][users]") {
     editor_fixture f;
     f.add_user("ana", http::role::admin, strong);
     editor_client admin(f);

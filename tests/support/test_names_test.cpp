@@ -5,7 +5,7 @@
 
 #include <string>
 
-TEST_CASE("no test name holds a ';', which would hide the test from ctest", "[meta]") {
+TEST_CASE("no test name holds a semicolon, which would hide the test from ctest", "[meta]") {
     auto const& tests = Catch::getRegistryHub().getTestCaseRegistry().getAllTests();
     REQUIRE(tests.size() > 100);
     for (auto const& test : tests) {
