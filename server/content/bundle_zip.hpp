@@ -39,8 +39,9 @@ void unzip_bundles(std::filesystem::path const& zip_file, std::filesystem::path 
                    zip_limits const& limits = {});
 
 // Writes every regular file under source_dir to zip_file, deterministically: the same tree gives
-// the same bytes. Entries are sorted by their '/'-separated relative path (bytes, UTF-8 names
-// flagged as such); folders are implied by the paths, with no entries of their own, so empty
+// the same bytes. Entries are sorted by their '/'-separated relative path (bytes); a name that is
+// not plain ASCII has the UTF-8 flag (bit 11), which libzip leaves off for ASCII names, the same
+// in either encoding. Folders are implied by the paths, with no entries of their own, so empty
 // folders are not kept. Each entry has the DOS epoch as its time (1980-01-01 00:00), Unix mode
 // 0644 and no extra fields; media that are already compressed (.pdf .png .jpg .jpeg .webp .mp3
 // .ogg .opus .m4a) are stored, everything else deflated (level 9). Written to a temporary file
