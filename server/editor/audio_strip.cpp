@@ -1,5 +1,6 @@
 #include "editor/audio_strip.hpp"
 
+#include "editor/mp4_user_data.hpp"
 #include "editor/strip_metadata.hpp"
 #include "editor/upload_bytes.hpp"
 
@@ -48,7 +49,7 @@ void strip_ogg(std::filesystem::path const& file) {
     throw strip_error("the Ogg stream is neither Vorbis nor Opus");
 }
 
-void strip_m4a(std::filesystem::path const& file) {
+void remove_mp4_items(std::filesystem::path const& file) {
     TagLib::MP4::File m4a(file.c_str());
     require_audio(m4a, m4a.audioProperties(), "M4A");
     auto* tag = m4a.tag();
@@ -57,6 +58,15 @@ void strip_m4a(std::filesystem::path const& file) {
     for (auto const& item : tag->itemMap()) keys.push_back(item.first);
     for (auto const& key : keys) tag->removeItem(key);
     if (!m4a.save()) throw strip_error("the M4A metadata cannot be removed");
+}
+
+void strip_m4a(std::filesystem::path const& file) {
+    remove_mp4_items(file); // TagLib has closed the file before its boxes are rewritten in place
+    try {
+        blank_mp4_user_data(file);
+    } catch (std::invalid_argument const& e) {
+        throw strip_error(std::string("the M4A cannot be read: ") + e.what());
+    }
 }
 
 } // namespace

@@ -54,8 +54,8 @@ std::string_view removed_metadata_summary(std::string_view media_type) {
         return "Ogg Vorbis and Opus files lose every comment field and embedded picture; the audio and "
                "the encoder's name are unchanged.";
     if (media_type == "audio/mp4")
-        return "M4A files lose every metadata item (title, artist, album, comments, cover art, encoder); "
-               "the audio is unchanged.";
+        return "M4A files lose every metadata item (title, artist, album, comments, cover art, encoder) "
+               "and every other user data box (recording location, XMP); the audio is unchanged.";
     return "";
 }
 

@@ -32,7 +32,8 @@ public:
 //   audio/ogg (TagLib, Vorbis or Opus): every Vorbis comment field and embedded picture; the
 //     encoder's vendor string ("libopus 1.3.1") stays, the audio packets are unchanged.
 //   audio/mp4 (TagLib): every iTunes metadata item (title, artist, album, comments, cover art,
-//     encoder...); the audio track is unchanged.
+//     encoder...), then every other user data box is blanked to a "free" box of zeros: the 3GPP
+//     location ("loci"), QuickTime text and location boxes, XMP; the audio track is unchanged.
 // `out` is created or replaced, and removed again on failure. Blocks on file I/O and CPU: call it
 // from the worker pool, never an io thread. Thread-safe. Throws strip_error when the file cannot be
 // processed, std::invalid_argument for a media type check_upload() never gives or when in == out,
