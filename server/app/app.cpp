@@ -108,6 +108,10 @@ void app::impl::start_editor() {
     settings.sessions.idle = std::chrono::duration_cast<std::chrono::seconds>(cfg.session_idle);
     settings.sessions.absolute = std::chrono::duration_cast<std::chrono::seconds>(cfg.session_lifetime);
     settings.sessions.development_cookie = cfg.development_cookie != 0;
+    settings.languages = language_list(cfg);
+    settings.republish = [this] {
+        if (publish) publish->request();
+    };
     editor = std::make_unique<editor::editor_services>(db, clock, settings);
     editor->sessions.sweep();
     // Without its stylesheet (a trimmed static/) the editor still works, unstyled.

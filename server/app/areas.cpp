@@ -4,6 +4,7 @@
 #include "handlers/downloads.hpp"
 #include "handlers/editor_account.hpp"
 #include "handlers/editor_audit.hpp"
+#include "handlers/editor_campaigns.hpp"
 #include "handlers/editor_sign_in.hpp"
 #include "handlers/editor_users.hpp"
 #include "handlers/ops.hpp"
@@ -34,6 +35,7 @@ http::router mount_areas(services const& s) {
     handlers::editor_account::mount(editor, {s.editor_views, e.accounts, e.sessions, e.second_factor});
     handlers::editor_users::mount(editor, {s.editor_views, e.accounts, e.sessions, e.account_store, e.audit});
     handlers::editor_audit::mount(editor, {s.editor_views, e.audit});
+    handlers::editor_campaigns::mount(editor, {s.editor_views, e.campaigns, s.site, s.pages});
     return r;
 }
 

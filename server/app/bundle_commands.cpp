@@ -39,7 +39,7 @@ int import_bundles(config const& cfg, fs::path const& dir, std::ostream& out, st
         content::material_store blobs(materials_dir(cfg));
         store_blobs(set, blobs);
         auto db = store::database::open(database_file(cfg));
-        auto const result = store::import_library(*db, set.library);
+        auto const result = store::import_library(*db, set.library, std::chrono::system_clock::now().time_since_epoch().count());
         print_counts(out, set, result);
         out << "send SIGHUP to a running server to publish\n";
         return 0;

@@ -7,6 +7,7 @@ editor_services::editor_services(std::shared_ptr<store::database> db, util::cloc
     : account_store(db), session_store(db), audit_store(db), audit(audit_store, clock), hasher(settings.hashing),
       throttle(clock, settings.throttle), sessions(session_store, account_store, audit, clock, settings.sessions),
       accounts(account_store, sessions, hasher, audit, clock), sign_in(account_store, hasher, throttle, audit, clock),
-      second_factor(account_store, hasher, audit, clock) {}
+      second_factor(account_store, hasher, audit, clock), campaign_store(db),
+      campaigns(campaign_store, audit, clock, settings.languages, settings.republish) {}
 
 } // namespace farol::editor

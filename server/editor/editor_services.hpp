@@ -1,5 +1,6 @@
 #pragma once
 #include "editor/accounts.hpp"
+#include "editor/campaigns.hpp"
 #include "editor/audit_log.hpp"
 #include "editor/login_throttle.hpp"
 #include "editor/password_hasher.hpp"
@@ -8,9 +9,13 @@
 #include "editor/sign_in.hpp"
 #include "store/account_store.hpp"
 #include "store/audit_store.hpp"
+#include "store/campaign_editing.hpp"
 #include "store/session_store.hpp"
 
+#include <functional>
 #include <memory>
+#include <string>
+#include <vector>
 
 namespace farol::store {
 class database;
@@ -22,6 +27,8 @@ struct editor_settings {
     session_settings sessions;
     hasher_limits hashing = interactive();
     throttle_limits throttle;
+    std::vector<std::string> languages{"pt-BR"}; // the site's, the default first
+    std::function<void()> republish = [] {};     // asks for a new Site (after a publish)
 };
 
 // The editor area's services, built once over the database in dependency order: the stores, the
@@ -40,6 +47,8 @@ struct editor_services {
     editor::accounts accounts;
     editor::sign_in sign_in;
     editor::second_factor second_factor;
+    store::campaign_editing campaign_store;
+    editor::campaigns campaigns;
 };
 
 } // namespace farol::editor

@@ -4,6 +4,7 @@
 #include "store/database.hpp"
 #include "store/search.hpp"
 #include "store/store_error.hpp"
+#include "store/library_rows.hpp"
 
 #include <chrono>
 #include <cstdint>
@@ -203,40 +204,8 @@ void delete_parts(connection& c, std::int64_t id) {
     }
 }
 
-// sql takes (campaign_id, position, value).
-void insert_list(connection& c, char const* sql, std::int64_t id, std::vector<std::string> const& values) {
-    SQLite::Statement s(c.db(), sql);
-    for (std::size_t i = 0; i < values.size(); ++i) {
-        s.bind(1, id);
-        s.bind(2, static_cast<std::int64_t>(i));
-        s.bind(3, values[i]);
-        s.exec();
-        s.reset();
-    }
-}
-
 void insert_translations(connection& c, std::int64_t id, std::vector<content::translation> const& list) {
-    SQLite::Statement row(c.db(), "INSERT INTO translations (campaign_id, language, position, title, summary,"
-                                  " body_markdown, body_html) VALUES (?, ?, ?, ?, ?, ?, ?)");
-    SQLite::Statement fts(c.db(), "INSERT INTO translations_fts (rowid, title, summary, body) VALUES (?, ?, ?, ?)");
-    for (std::size_t i = 0; i < list.size(); ++i) {
-        auto const& t = list[i];
-        row.bind(1, id);
-        row.bind(2, t.language);
-        row.bind(3, static_cast<std::int64_t>(i));
-        row.bind(4, t.title);
-        row.bind(5, t.summary);
-        row.bind(6, t.body_markdown);
-        row.bind(7, t.body_html);
-        row.exec();
-        row.reset();
-        fts.bind(1, c.db().getLastInsertRowid());
-        fts.bind(2, t.title);
-        fts.bind(3, t.summary);
-        fts.bind(4, plain_text_of_html(t.body_html));
-        fts.exec();
-        fts.reset();
-    }
+    for (std::size_t i = 0; i < list.size(); ++i) insert_translation(c, id, static_cast<std::int64_t>(i), list[i]);
 }
 
 void insert_materials(connection& c, std::int64_t id, std::vector<content::material> const& list) {
@@ -274,7 +243,7 @@ void insert_parts(connection& c, std::int64_t id, campaign const& x) {
     insert_materials(c, id, x.materials);
 }
 
-void upsert_campaign(connection& c, campaign const& x, import_result& r) {
+void upsert_campaign(connection& c, campaign const& x, std::int64_t now_ns, import_result& r) {
     auto id = campaign_id(c, x.slug);
     bool const existed = id.has_value();
     if (existed) {
@@ -296,7 +265,14 @@ void upsert_campaign(connection& c, campaign const& x, import_result& r) {
     up.exec();
     if (!id) id = c.db().getLastInsertRowid();
     insert_parts(c, *id, x);
+    record_published(c, *id, x, "import", now_ns);
     ++(existed ? r.updated : r.added);
+}
+
+bool archived(connection& c, std::string const& slug) {
+    SQLite::Statement q(c.db(), "SELECT archived FROM campaigns WHERE slug = ?");
+    q.bind(1, slug);
+    return q.executeStep() && q.getColumn(0).getInt() != 0;
 }
 
 // SQLite errors become store_errors naming the step.
@@ -316,18 +292,22 @@ content::library load_library(database& db) {
         return db.read([](connection& c) {
             content::library lib;
             lib.campaigns = load_campaigns(c, std::nullopt);
+            // The site shows a campaign once its default language is published, and not when archived.
+            std::erase_if(lib.campaigns, [&](campaign const& x) {
+                return !x.find_translation(x.default_language) || archived(c, x.slug);
+            });
             lib.hotlines = load_hotlines(c, std::nullopt);
             return lib;
         });
     });
 }
 
-import_result import_library(database& db, content::library const& lib) {
+import_result import_library(database& db, content::library const& lib, std::int64_t now_ns) {
     return guarded("importing the library", [&] {
         return db.write([&](connection& c) {
             import_result r;
             for (auto const& h : lib.hotlines) upsert_hotline(c, h, r);
-            for (auto const& x : lib.campaigns) upsert_campaign(c, x, r);
+            for (auto const& x : lib.campaigns) upsert_campaign(c, x, now_ns, r);
             return r;
         });
     });

@@ -18,6 +18,8 @@ struct import_result {
 // all (its revision stays), so importing the same library twice changes nothing. A changed
 // campaign is replaced as a whole, its revision incremented and its search index refreshed.
 // Throws store_error (e.g. a campaign naming a hotline that exists nowhere); then nothing changed.
-import_result import_library(database& db, content::library const& lib);
+// Each imported translation is published; a text that differs from its latest revision becomes a
+// new revision by "import" at now_ns (system_clock nanoseconds), so the editor's history goes on.
+import_result import_library(database& db, content::library const& lib, std::int64_t now_ns = 0);
 
 } // namespace farol::store

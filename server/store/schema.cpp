@@ -134,6 +134,39 @@ CREATE TABLE audit_log (
 );
 CREATE INDEX audit_log_by_time ON audit_log (at_ns);
 )sql"},
+    {4, "editing", R"sql(
+-- The editor's campaigns: archived ones leave the site but keep everything.
+ALTER TABLE campaigns ADD COLUMN archived INTEGER NOT NULL DEFAULT 0;
+-- Every saved version of a translation, the working text being the latest. `translations` holds
+-- only what is published: the site and search read that table alone.
+CREATE TABLE translation_revisions (
+    campaign_id   INTEGER NOT NULL REFERENCES campaigns(id) ON DELETE CASCADE,
+    language      TEXT NOT NULL,
+    revision      INTEGER NOT NULL CHECK (revision >= 1),
+    at_ns         INTEGER NOT NULL,
+    actor         TEXT NOT NULL,  -- account name, or "import"
+    fields        TEXT NOT NULL,  -- what changed from the revision before: "title summary body"
+    title         TEXT NOT NULL,
+    summary       TEXT NOT NULL,
+    body_markdown TEXT NOT NULL,
+    body_html     TEXT NOT NULL,
+    PRIMARY KEY (campaign_id, language, revision)
+) WITHOUT ROWID;
+CREATE TABLE translation_status (
+    campaign_id        INTEGER NOT NULL REFERENCES campaigns(id) ON DELETE CASCADE,
+    language           TEXT NOT NULL,
+    published_revision INTEGER, -- the revision on the public site; NULL: not public
+    source_revision    INTEGER, -- the default language's revision this text was last saved or confirmed against
+    PRIMARY KEY (campaign_id, language)
+) WITHOUT ROWID;
+-- What was imported before is published as its first revision.
+INSERT INTO translation_revisions (campaign_id, language, revision, at_ns, actor, fields, title, summary,
+                                   body_markdown, body_html)
+SELECT campaign_id, language, 1, CAST(strftime('%s', :now) AS INTEGER) * 1000000000, 'import', 'title summary body',
+       title, summary, body_markdown, body_html FROM translations;
+INSERT INTO translation_status (campaign_id, language, published_revision, source_revision)
+SELECT campaign_id, language, 1, 1 FROM translations;
+)sql"},
 };
 
 static_assert(numbered_from_one(migrations), "migrations must be numbered 1, 2, ..., N");

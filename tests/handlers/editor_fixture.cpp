@@ -10,6 +10,7 @@ editor::editor_settings fast_editor_settings() {
     editor::editor_settings s;
     s.hashing.opslimit = crypto_pwhash_OPSLIMIT_MIN;
     s.hashing.memlimit = crypto_pwhash_MEMLIMIT_MIN;
+    s.languages = {"pt-BR", "es", "en", "fr", "ht", "ar"};
     return s;
 }
 

@@ -132,10 +132,24 @@ TEST_CASE("a stored window keeps nanoseconds and may be open at both ends", "[st
     c.slug = "x";
     c.default_language = "pt-BR";
     c.window.from = std::chrono::system_clock::time_point(std::chrono::nanoseconds(1'767'225'600'123'456'789));
+    c.translations.push_back({"pt-BR", "T", "S", "B", "<p>B</p>\n"}); // the site shows campaigns with their default language
     lib.campaigns.push_back(c);
     c.slug = "y";
     c.window = {};
     lib.campaigns.push_back(c);
     import_library(*db, lib);
     CHECK(load_library(*db) == lib);
+}
+
+TEST_CASE("the site's library leaves out campaigns without their default language, and archived ones", "[store][library]") {
+    auto db = database::open_memory();
+    content::library lib;
+    content::campaign c;
+    c.slug = "only-spanish";
+    c.default_language = "pt-BR";
+    c.translations.push_back({"es", "T", "S", "B", "<p>B</p>\n"});
+    lib.campaigns.push_back(c);
+    import_library(*db, lib);
+    CHECK(load_library(*db).campaigns.empty());
+    CHECK(scalar(*db, "SELECT count(*) FROM campaigns") == 1); // stored, for the editor
 }
