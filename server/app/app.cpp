@@ -1,5 +1,6 @@
 #include "app/app.hpp"
 
+#include "app/bundle_commands.hpp"
 #include "app/exchange_log.hpp"
 #include "app/publisher.hpp"
 #include "content/material_store.hpp"
@@ -168,7 +169,8 @@ http::router app::impl::build_routes() {
                    std::lock_guard lock(pages_mutex);
                    return pages;
                },
-               [this] { return ready(); }, [this] { return render_metrics(); }, *editor, editor_views};
+               [this] { return ready(); }, [this] { return render_metrics(); }, *editor, editor_views,
+               [this] { return export_zip(cfg); }};
     return mount_areas(s);
 }
 

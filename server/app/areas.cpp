@@ -4,6 +4,7 @@
 #include "handlers/downloads.hpp"
 #include "handlers/editor_account.hpp"
 #include "handlers/editor_audit.hpp"
+#include "handlers/editor_bundles.hpp"
 #include "handlers/editor_campaigns.hpp"
 #include "handlers/editor_sign_in.hpp"
 #include "handlers/editor_users.hpp"
@@ -36,6 +37,7 @@ http::router mount_areas(services const& s) {
     handlers::editor_users::mount(editor, {s.editor_views, e.accounts, e.sessions, e.account_store, e.audit});
     handlers::editor_audit::mount(editor, {s.editor_views, e.audit});
     handlers::editor_campaigns::mount(editor, {s.editor_views, e.campaigns, s.site, s.pages});
+    handlers::editor_bundles::mount(editor, {s.export_zip, e.audit});
     return r;
 }
 

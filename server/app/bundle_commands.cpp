@@ -2,11 +2,17 @@
 
 #include "content/bundle_reader.hpp"
 #include "content/bundle_writer.hpp"
+#include "content/bundle_zip.hpp"
 #include "content/material_store.hpp"
 #include "store/database.hpp"
 #include "store/library_repository.hpp"
 
+#include <sodium.h>
+
 #include <exception>
+#include <fstream>
+#include <iterator>
+#include <sstream>
 #include <stdexcept>
 
 namespace farol::app {
@@ -70,6 +76,27 @@ int export_bundles(config const& cfg, fs::path const& dir, std::ostream& out, st
         err << "export failed: " << e.what() << "\n";
         return 1;
     }
+}
+
+std::string export_zip(config const& cfg) {
+    unsigned char nonce[8];
+    randombytes_buf(nonce, sizeof nonce);
+    char hex[17];
+    sodium_bin2hex(hex, sizeof hex, nonce, sizeof nonce);
+    auto const work = cfg.data_dir / "tmp" / ("export-" + std::string(hex));
+    fs::create_directories(work);
+    struct cleanup {
+        fs::path dir;
+        ~cleanup() {
+            std::error_code ec;
+            fs::remove_all(dir, ec);
+        }
+    } const guard{work};
+    std::ostringstream out, err;
+    if (export_bundles(cfg, work / "bundles", out, err) != 0) throw std::runtime_error(err.str());
+    content::zip_bundles(work / "bundles", work / "bundles.zip");
+    std::ifstream in(work / "bundles.zip", std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
 } // namespace farol::app

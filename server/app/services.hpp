@@ -36,6 +36,7 @@ struct services {
     std::function<std::string()> metrics; // the whole Prometheus exposition
     editor::editor_services& editor;      // accounts, sessions, sign-in, audit (blocking: worker pool)
     std::shared_ptr<view::editor_views const> editor_views;
+    std::function<std::string()> export_zip; // the published campaigns as a bundle ZIP (blocking)
 };
 
 } // namespace farol::app
