@@ -40,6 +40,17 @@ std::int64_t number(std::string_view s) {
     return ec == std::errc() && end == s.data() + s.size() && n >= 0 ? n : -1;
 }
 
+// "title body" as the user's words: "Title, Text (Markdown)".
+std::string field_labels(page_context const& p, std::string_view fields) {
+    std::string out;
+    for (auto const* f : {"title", "summary", "body"}) {
+        if (fields.find(f) == std::string_view::npos) continue;
+        if (!out.empty()) out += ", ";
+        out += p.text("translation.field_" + std::string(f));
+    }
+    return out;
+}
+
 http::response edit(deps const& d, http::request_context const& ctx, json::object data = {},
                     http::status status = http::status::ok) {
     page_context p(*d.views, ctx);
@@ -110,14 +121,15 @@ http::response revisions(deps const& d, http::request_context const& ctx) {
     page_context p(*d.views, ctx);
     auto const t = target_of(d, ctx);
     auto const list = d.campaigns.store().revisions(t.campaign.slug, t.language);
+    auto const a = number(ctx.query_param("a").value_or("")), b = number(ctx.query_param("b").value_or(""));
     json::array rows;
     for (auto const& r : list)
         rows.push_back(json::object{{"revision", std::to_string(r.revision)}, {"when", display_time(r.at_ns)},
-                                    {"actor", r.actor}, {"fields", r.fields}, {"title", r.text.title}});
+                                    {"actor", r.actor}, {"fields", field_labels(p, r.fields)}, {"title", r.text.title},
+                                    {"is_a", r.revision == a}, {"is_b", r.revision == b}});
     json::object data{{"path", t.path}, {"language", t.language}, {"revisions", std::move(rows)},
                       {"campaign", json::object{{"slug", t.campaign.slug}, {"href", "/editor/campaigns/" + t.campaign.slug}}},
                       {"base", std::to_string(list.empty() ? 0 : list.front().revision)}};
-    auto const a = number(ctx.query_param("a").value_or("")), b = number(ctx.query_param("b").value_or(""));
     auto const ra = d.campaigns.store().revision(t.campaign.slug, t.language, a);
     auto const rb = d.campaigns.store().revision(t.campaign.slug, t.language, b);
     if (ra && rb) {

@@ -112,8 +112,9 @@ json::object page_renderer::layout(std::string_view lang, page_meta const& meta,
     d["exit_href"] = options_.exit_url;
     d["home_href"] = home_path(lang);
     d["search_href"] = search_path(lang);
+    // A page never promises help by phone without a number: with none of its own, it shows them all.
     std::vector<std::string> ids;
-    if (meta.hotline_ids) ids = *meta.hotline_ids;
+    if (meta.hotline_ids && !meta.hotline_ids->empty()) ids = *meta.hotline_ids;
     else
         for (auto const& h : lib.hotlines) ids.push_back(h.id);
     d["hotlines"] = hotlines(lang, ids, lib);

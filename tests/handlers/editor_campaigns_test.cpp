@@ -120,6 +120,8 @@ TEST_CASE("editor campaigns: revisions list, a word diff of two, restore as a ne
     auto const preview = w.c.get("/editor/campaigns/nova/t/pt-BR/preview");
     CHECK(preview.result() == status::ok);
     CHECK(contains(preview, "O trabalho no exterior pode ser seguro."));
+    CHECK(contains(preview, "href=\"tel:100\"")); // a campaign with no hotlines of its own still shows them all
+    CHECK(contains(diff, "<option value=\"1\" selected>1</option>"));
     CHECK(preview[field::cache_control] == "no-store");
     CHECK(preview["X-Robots-Tag"] == "noindex, nofollow");
     CHECK(w.c.get("/editor/campaigns/nova/t/es/preview").result() == status::not_found);
