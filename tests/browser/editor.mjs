@@ -5,15 +5,13 @@
 // nothing leaves 127.0.0.1, no console errors, no 5xx, every editor answer is `no-store`, the session
 // cookie is HttpOnly and SameSite=Strict. Then axe-core checks every editor page the flow saw.
 // Usage: node editor.mjs BASE_URL OUT_DIR ADMIN_NAME ADMIN_ONE_TIME_PASSWORD
-import { chromium } from 'playwright-core';
 import { createHmac } from 'node:crypto';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
-import { axeViolations } from './axe.mjs';
+import { openHarness, step } from './harness.mjs';
 
 const [base, outDir, adminName, adminOneTime] = process.argv.slice(2);
 assert.ok(base && outDir && adminName && adminOneTime, 'usage: editor.mjs BASE_URL OUT_DIR ADMIN ONE_TIME_PASSWORD');
-const step = (name) => console.log(`browser: ${name}`);
 const started = Date.now();
 
 // Passphrases the strength check accepts: a few unrelated words.
@@ -49,84 +47,9 @@ function totp(key, counter) {
 // RFC 6238's own test vector (SHA-1, T = 59 s → step 1, 8 digits 94287082 → 6 digits 287082).
 assert.equal(totp(Buffer.from('12345678901234567890'), 1), '287082');
 
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
-
-// Everything a context does is watched; `problems` must stay empty.
-const problems = [];
-// Error pages the flow asks for on purpose (a 404, a 403, refused forms): Chromium logs
-// "Failed to load resource" for them, which is not a fault.
-const expectedErrorStatuses = new Set();
-function watch(context, who) {
-  context.on('request', (r) => {
-    const url = r.url();
-    if (!url.startsWith(base + '/') && !url.startsWith('data:')) problems.push(`${who}: request left the site: ${url}`);
-  });
-  context.on('requestfailed', (r) => problems.push(`${who}: request failed: ${r.url()} ${r.failure()?.errorText}`));
-  context.on('response', (r) => {
-    const url = new URL(r.url());
-    if (r.status() >= 500) problems.push(`${who}: ${r.status()} ${r.url()}`);
-    if (url.pathname === '/editor' || url.pathname.startsWith('/editor/')) {
-      const cacheControl = r.headers()['cache-control'] ?? '';
-      if (!/(^|[\s,])no-store($|[\s,])/.test(cacheControl))
-        problems.push(`${who}: ${r.url()} has cache-control "${cacheControl}", not no-store`);
-    }
-  });
-  context.on('page', (page) => {
-    page.on('console', (m) => {
-      if (m.type() !== 'error') return;
-      const status = /the server responded with a status of (\d+)/.exec(m.text());
-      if (status && expectedErrorStatuses.has(`${status[1]} ${m.location().url}`)) return;
-      problems.push(`${who}: console: ${m.text()} (${m.location().url})`);
-    });
-    page.on('pageerror', (e) => problems.push(`${who}: page error: ${e.message}`));
-  });
-}
-
-async function newWatchedContext(who, options) {
-  const context = await browser.newContext({ locale: 'en', extraHTTPHeaders: { 'Accept-Language': 'en' }, ...options });
-  context.setDefaultTimeout(10000);
-  watch(context, who);
-  return context;
-}
-
-// The main document's last non-redirect status, per page.
-const documentStatus = new WeakMap();
-function trackStatus(page) {
-  page.on('response', (r) => {
-    const request = r.request();
-    if (request.isNavigationRequest() && request.frame() === page.mainFrame() && (r.status() < 300 || r.status() >= 400))
-      documentStatus.set(page, r.status());
-  });
-  return page;
-}
-
-// The HTML of every editor page the flow sees, for axe-core afterwards: several of them exist only
-// once (the first password change, the enrolment, the recovery codes, a one-time password), so they
-// are served again, as the browser parsed them, into a bypassCSP context rather than fetched anew.
-const snapshots = [];
-async function snapshot(page, name, shows) {
-  assert.ok(await page.locator(shows).count() > 0, `${name}: nothing matches ${shows}`);
-  snapshots.push({ name, url: page.url(), status: documentStatus.get(page), html: await page.content(), shows,
-    viewport: page.viewportSize() });
-}
-
-function path(page) {
-  const url = new URL(page.url());
-  return url.pathname + url.search;
-}
-
-// Submits a form by clicking `button` and waits for the page that answers it. A form refused as
-// cross-site is a server fault here: every form in this test is posted from the server's own pages.
-async function submit(page, button) {
-  await Promise.all([page.waitForNavigation(), page.click(button)]);
-  if (documentStatus.get(page) === 403 && await page.locator('main', { hasText: 'sent from another site' }).count() > 0)
-    throw new Error(`the server refused a same-origin form as cross-site (403) at ${page.url()}`);
-}
+const harness = await openHarness(base);
+const { browser, problems, expectedErrorStatuses, documentStatus, newWatchedContext, trackStatus, snapshot, path, submit,
+  sessionCookie, signInWithPassword, signedInAs, changePassword } = harness;
 
 async function expectError(page, url, status) {
   expectedErrorStatuses.add(`${status} ${url}`);
@@ -134,37 +57,9 @@ async function expectError(page, url, status) {
   assert.equal(response.status(), status, url);
 }
 
-async function sessionCookie(context, who) {
-  const cookies = await context.cookies(base);
-  const session = cookies.find((c) => c.name === 'farol_session');
-  assert.ok(session, `${who}: no farol_session cookie: ${JSON.stringify(cookies)}`);
-  assert.equal(session.httpOnly, true, `${who}: session cookie is not HttpOnly`);
-  assert.equal(session.sameSite, 'Strict', `${who}: session cookie is not SameSite=Strict`);
-  assert.equal(session.secure, false, `${who}: the development cookie is Secure on plain http`);
-  return session;
-}
-
-async function signInWithPassword(page, name, password) {
-  await page.fill('#name', name);
-  await page.fill('#password', password);
-  await submit(page, 'main form button[type="submit"]');
-}
-
 async function signOut(page) {
   await submit(page, 'header .who form[action="/editor/sign-out"] button');
   assert.equal(path(page), '/editor/sign-in?signed_out=1');
-}
-
-async function signedInAs(page, name, role) {
-  assert.equal(await page.locator('header .who strong').textContent(), name);
-  assert.match(await page.locator('header .who').textContent(), new RegExp(`Signed in as\\s+${name.replace('.', '\\.')}\\s+\\(${role}\\)`));
-}
-
-async function changePassword(page, current, password) {
-  await page.fill('#current', current);
-  await page.fill('#password', password);
-  await page.fill('#repeat', password);
-  await submit(page, 'main form button[type="submit"]');
 }
 
 try {
@@ -377,34 +272,9 @@ try {
   for (const line of problems) console.log(`problem: ${line}`);
   assert.deepEqual(problems, [], 'requests left the site, failed or broke the rules, or the console logged errors');
 
-  await accessibility();
+  await harness.accessibility();
   console.log(`browser: all checks passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 } finally {
   await browser.close();
 }
 
-// Every snapshot is served again, unchanged, to a bypassCSP context (the stylesheet still comes
-// from the server), and every axe violation fails the test.
-async function accessibility() {
-  const contexts = new Map(); // one per viewport the pages were seen in
-  const failures = [];
-  for (const s of snapshots) {
-    const size = JSON.stringify(s.viewport);
-    if (!contexts.has(size)) contexts.set(size, await browser.newContext({ bypassCSP: true, viewport: s.viewport }));
-    const context = contexts.get(size);
-    step(`axe ${s.name} (${s.status} ${s.url})`);
-    const matches = (url) => url.href === s.url;
-    const serve = (route) => route.fulfill({ status: s.status, contentType: 'text/html; charset=utf-8', body: s.html });
-    await context.route(matches, serve);
-    try {
-      const result = await axeViolations(context, s.url, s.shows);
-      assert.equal(result.status, s.status, s.name);
-      for (const line of result.lines) failures.push(`${s.name} (${s.url}): ${line}`);
-    } finally {
-      await context.unroute(matches, serve);
-    }
-  }
-  for (const context of contexts.values()) await context.close();
-  for (const line of failures) console.log(`axe violation: ${line}`);
-  assert.deepEqual(failures, [], 'axe-core found accessibility violations');
-}

@@ -1,4 +1,4 @@
-// The editor tests' common ground, as editor.mjs does it: Debian's Chromium with the same flags,
+// The editor tests' common ground (editor.mjs and campaigns.mjs use it): Debian's Chromium with the same flags,
 // contexts whose every request, response and console line is watched, the document status per
 // page, HTML snapshots replayed into a bypassCSP context for axe-core, and the sign-in steps.
 // Usage: const h = await openHarness(base); … h.problems must stay empty; await h.accessibility();
