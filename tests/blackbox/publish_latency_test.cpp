@@ -8,8 +8,8 @@
 #include "editor/editor_services.hpp"
 #include "http/access.hpp"
 
-#include <boost/url/encode.hpp>
-#include <boost/url/rfc/unreserved_chars.hpp>
+#include "support/request_builder.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <chrono>
@@ -61,16 +61,6 @@ std::string field(std::string const& html, std::string const& name) {
     REQUIRE(v < html.find('>', at));
     auto const start = v + 7;
     return unescape(html.substr(start, html.find('"', start) - start));
-}
-
-std::string encode_form(std::vector<std::pair<std::string, std::string>> const& fields) {
-    std::string out;
-    for (auto const& [k, v] : fields) {
-        if (!out.empty()) out += '&';
-        out += boost::urls::encode(k, boost::urls::unreserved_chars) + "=" +
-               boost::urls::encode(v, boost::urls::unreserved_chars);
-    }
-    return out;
 }
 
 // A browser of one cookie over real connections, posting forms from the server's own origin.

@@ -1,7 +1,5 @@
 #include "handlers/editor_fixture.hpp"
 
-#include <boost/url/encode.hpp>
-#include <boost/url/rfc/unreserved_chars.hpp>
 #include <sodium.h>
 
 namespace farol::test {
@@ -36,16 +34,6 @@ editor_fixture::editor_fixture(editor::editor_settings settings)
 void editor_fixture::add_user(std::string const& name, http::role role, std::string const& password) {
     auto const change = editor.accounts.add("test", name, role, password, true);
     if (change.kind != editor::account_change::done) throw std::runtime_error("add_user " + name + ": " + change.problem);
-}
-
-std::string encode_form(form_fields const& fields) {
-    std::string out;
-    for (auto const& [k, v] : fields) {
-        if (!out.empty()) out += '&';
-        out += boost::urls::encode(k, boost::urls::unreserved_chars) + "=" +
-               boost::urls::encode(v, boost::urls::unreserved_chars);
-    }
-    return out;
 }
 
 std::string code_by_id(std::string const& html, std::string const& id) {

@@ -17,7 +17,6 @@
 
 namespace farol::test {
 
-using form_fields = std::vector<std::pair<std::string, std::string>>;
 
 // A password the policy accepts (four unrelated words).
 constexpr char const* strong = "lighthouse orbit cashew pillow";
@@ -68,7 +67,6 @@ private:
     std::string cookie_; // "name=value", or empty
 };
 
-std::string encode_form(form_fields const& fields);
 // The text of the first `<code id="id">…</code>` in a page ("" if none).
 std::string code_by_id(std::string const& html, std::string const& id);
 

@@ -1,5 +1,8 @@
 #include "support/request_builder.hpp"
 
+#include <boost/url/encode.hpp>
+#include <boost/url/rfc/unreserved_chars.hpp>
+
 namespace farol::test {
 
 request_builder::request_builder(std::string_view target, http::verb method) {
@@ -25,6 +28,16 @@ request_builder& request_builder::form(std::string_view encoded) {
     ctx_.req.body() = std::string(encoded);
     ctx_.req.content_length(encoded.size());
     return *this;
+}
+
+std::string encode_form(form_fields const& fields) {
+    std::string out;
+    for (auto const& [k, v] : fields) {
+        if (!out.empty()) out += '&';
+        out += boost::urls::encode(k, boost::urls::unreserved_chars) + "=" +
+               boost::urls::encode(v, boost::urls::unreserved_chars);
+    }
+    return out;
 }
 
 http::response answer(http::dispatcher const& d, request_builder& request) {

@@ -4,6 +4,8 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace farol::test {
 
@@ -22,6 +24,11 @@ public:
 private:
     http::request_context ctx_;
 };
+
+using form_fields = std::vector<std::pair<std::string, std::string>>;
+
+// Fields as an application/x-www-form-urlencoded body, each name and value percent-encoded.
+std::string encode_form(form_fields const& fields);
 
 // What the dispatcher answers to the request: its own refusal (404, 405...) or the handler's response.
 http::response answer(http::dispatcher const& d, request_builder& request);
