@@ -19,6 +19,7 @@ void request_context::reset() {
     query.clear();
     cookies.clear();
     form.clear();
+    files.clear(); // removes the temporary files a handler did not keep
     session.reset();
     params.clear();
     area = http::area::public_site;
@@ -47,6 +48,12 @@ std::string_view request_context::header(std::string_view name) const {
 
 std::string_view request_context::form_value(std::string_view name) const {
     return find_field(form, name).value_or(std::string_view());
+}
+
+uploaded_file const* request_context::file(std::string_view name) const {
+    for (auto const& f : files)
+        if (f.field == name) return &f;
+    return nullptr;
 }
 
 std::optional<std::string_view> request_context::query_param(std::string_view name) const {

@@ -3,6 +3,7 @@
 #include "http/body.hpp"
 #include "http/form_fields.hpp"
 #include "http/route_policy.hpp"
+#include "http/uploaded_file.hpp"
 #include "util/clock.hpp"
 
 #include <boost/asio/ip/address.hpp>
@@ -28,7 +29,8 @@ struct request_context {
     std::vector<std::string> segments; // percent-decoded path segments
     std::vector<std::pair<std::string, std::string>> query;
     field_list cookies; // parsed only in areas that hold sessions: a reader's cookies are never read
-    field_list form;    // an application/x-www-form-urlencoded body, for routes that take one
+    field_list form;    // an application/x-www-form-urlencoded body, or the text fields of a multipart one
+    std::vector<uploaded_file> files; // the file parts of a multipart/form-data body (body_kind::file_stream)
     std::unique_ptr<principal const> session; // the signed-in user, in areas that hold sessions (a pointer: idle connections stay small)
     std::vector<std::string> params;   // route parameters, in pattern order
     std::string request_id;
@@ -49,6 +51,8 @@ struct request_context {
     std::optional<std::string_view> query_param(std::string_view name) const;
     // The first value of a form field, "" when absent.
     std::string_view form_value(std::string_view name) const;
+    // The first file part sent as form field `name`; null when none.
+    uploaded_file const* file(std::string_view name) const;
     bool is_head() const { return method == verb::head; }
 };
 
