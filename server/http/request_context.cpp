@@ -19,7 +19,7 @@ void request_context::reset() {
     query.clear();
     cookies.clear();
     form.clear();
-    files.clear(); // removes the temporary files a handler did not keep
+    files.reset(); // removes the temporary files a handler did not keep
     session.reset();
     params.clear();
     area = http::area::public_site;
@@ -51,9 +51,15 @@ std::string_view request_context::form_value(std::string_view name) const {
 }
 
 uploaded_file const* request_context::file(std::string_view name) const {
-    for (auto const& f : files)
-        if (f.field == name) return &f;
+    if (files)
+        for (auto const& f : *files)
+            if (f.field == name) return &f;
     return nullptr;
+}
+
+void request_context::add_file(uploaded_file f) {
+    if (!files) files = std::make_unique<std::vector<uploaded_file>>();
+    files->push_back(std::move(f));
 }
 
 std::optional<std::string_view> request_context::query_param(std::string_view name) const {

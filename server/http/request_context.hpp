@@ -30,7 +30,8 @@ struct request_context {
     std::vector<std::pair<std::string, std::string>> query;
     field_list cookies; // parsed only in areas that hold sessions: a reader's cookies are never read
     field_list form;    // an application/x-www-form-urlencoded body, or the text fields of a multipart one
-    std::vector<uploaded_file> files; // the file parts of a multipart/form-data body (body_kind::file_stream)
+    // The file parts of a multipart/form-data body (body_kind::file_stream); a pointer: most requests have none.
+    std::unique_ptr<std::vector<uploaded_file>> files;
     std::unique_ptr<principal const> session; // the signed-in user, in areas that hold sessions (a pointer: idle connections stay small)
     std::vector<std::string> params;   // route parameters, in pattern order
     std::string request_id;
@@ -53,6 +54,7 @@ struct request_context {
     std::string_view form_value(std::string_view name) const;
     // The first file part sent as form field `name`; null when none.
     uploaded_file const* file(std::string_view name) const;
+    void add_file(uploaded_file f);
     bool is_head() const { return method == verb::head; }
 };
 

@@ -307,7 +307,7 @@ void http_session::do_linger() {
 }
 
 void http_session::on_linger(beast::error_code ec, std::size_t n) {
-    lingered_ += n;
+    lingered_ += static_cast<std::uint32_t>(std::min(n, linger_limit + 1)); // n is at most read_chunk
     if (ec || lingered_ > linger_limit) return do_close();
     socket_.async_read_some(buffer_.prepare(read_chunk),
                             beast::bind_front_handler(&http_session::on_linger, shared_from_this()));

@@ -96,8 +96,8 @@ private:
     std::int64_t idle_since_ = 0; // steady-clock ns when the last wait for a request began
     std::uint64_t bytes_written_ = 0;
     std::size_t served_ = 0;
-    std::size_t pipelined_ = 0;
-    std::size_t lingered_ = 0;
+    std::uint32_t pipelined_ = 0; // bounded by limits::max_pipelined
+    std::uint32_t lingered_ = 0;  // bounded by linger_limit
     bool idle_ = true;
     bool hot_ = false; // requests come back to back: keep the memory while waiting
     bool close_after_write_ = false;
