@@ -4,6 +4,7 @@
 #include "app/exchange_log.hpp"
 #include "app/publisher.hpp"
 #include "content/material_store.hpp"
+#include "util/temp_file.hpp"
 #include "editor/editor_services.hpp"
 #include "published/static_assets.hpp"
 #include "app/areas.hpp"
@@ -113,11 +114,15 @@ void app::impl::start_editor() {
     settings.republish = [this] {
         if (publish) publish->request();
     };
+    settings.materials_dir = materials_dir(cfg);
+    settings.uploads = {uploads_dir(cfg), cfg.material_grace};
     editor = std::make_unique<editor::editor_services>(db, clock, settings);
     editor->sessions.sweep();
+    editor->materials.sweep();
     // Without its stylesheet (a trimmed static/) the editor still works, unstyled.
     auto const css = assets->find("css/editor.css") ? assets->url("css/editor.css") : std::string();
-    editor_views = view::editor_views::load(cfg.templates_dir, editor_languages, css);
+    auto const js = assets->find("js/editor.js") ? assets->url("js/editor.js") : std::string();
+    editor_views = view::editor_views::load(cfg.templates_dir, editor_languages, css, js);
     if (editor->accounts.count() == 0)
         util::log_info("the editor has no accounts yet; create the first admin with: farol user add NAME --role admin"
                       " (and this server's --config or --paths-data)");
@@ -138,7 +143,9 @@ void app::impl::make_renderer() {
 
 publisher::build_result app::impl::build_site(published::site const* previous, bool allow_fast,
                                               std::atomic<bool> const& cancel) const {
-    auto const owned = std::make_shared<content::library const>(store::load_library(*db));
+    auto loaded = std::make_shared<content::library>(store::load_library(*db));
+    loaded->retired = editor->materials.retired();
+    std::shared_ptr<content::library const> const owned = std::move(loaded);
     auto const& lib = *owned;
     view::build_options options;
     options.previous = previous;
@@ -170,7 +177,7 @@ http::router app::impl::build_routes() {
                    return pages;
                },
                [this] { return ready(); }, [this] { return render_metrics(); }, *editor, editor_views,
-               [this] { return export_zip(cfg); }};
+               [this] { return export_zip(cfg); }, cfg.upload_max};
     return mount_areas(s);
 }
 
@@ -193,6 +200,8 @@ void app::start() {
     m.search = std::make_unique<store::search_index>(m.db);
     m.assets = published::static_assets::load(m.cfg.static_dir);
     m.materials = std::make_unique<content::material_store>(materials_dir(m.cfg));
+    if (auto n = util::remove_stale_temp_files(uploads_dir(m.cfg), "upload-"))
+        util::log_info("removed " + std::to_string(n) + " unfinished uploads left by an earlier run");
     m.load_views();
     m.start_editor();
 
@@ -215,7 +224,8 @@ void app::start() {
     m.dispatcher->set_editor_error_renderer(handlers::editor_ui::error_renderer(m.editor_views));
 
     m.server = std::make_unique<net::server>(
-        net::server_options{m.cfg.listen_address, m.cfg.port, m.cfg.threads, m.cfg.limits}, *m.dispatcher, m.workers);
+        net::server_options{m.cfg.listen_address, m.cfg.port, m.cfg.threads, m.cfg.limits, uploads_dir(m.cfg)},
+        *m.dispatcher, m.workers);
     m.http_metrics->set_open_connections([s = m.server.get()] { return s->open_connections(); });
     m.http_metrics->set_read_buffer_bytes([s = m.server.get()] { return s->read_buffer_bytes(); });
     if (m.signals_wanted) m.server->handle_signals([this] { reload(); }); // before "listening" is logged

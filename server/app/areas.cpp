@@ -6,6 +6,7 @@
 #include "handlers/editor_audit.hpp"
 #include "handlers/editor_bundles.hpp"
 #include "handlers/editor_campaigns.hpp"
+#include "handlers/editor_materials.hpp"
 #include "handlers/editor_sign_in.hpp"
 #include "handlers/editor_users.hpp"
 #include "handlers/ops.hpp"
@@ -36,7 +37,8 @@ http::router mount_areas(services const& s) {
     handlers::editor_account::mount(editor, {s.editor_views, e.accounts, e.sessions, e.second_factor});
     handlers::editor_users::mount(editor, {s.editor_views, e.accounts, e.sessions, e.account_store, e.audit});
     handlers::editor_audit::mount(editor, {s.editor_views, e.audit});
-    handlers::editor_campaigns::mount(editor, {s.editor_views, e.campaigns, s.site, s.pages});
+    handlers::editor_campaigns::mount(editor, {s.editor_views, e.campaigns, e.materials, s.site, s.pages});
+    handlers::editor_materials::mount(editor, {s.editor_views, e.materials, s.upload_max});
     handlers::editor_bundles::mount(editor, {s.export_zip, e.audit});
     return r;
 }

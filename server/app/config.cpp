@@ -189,5 +189,6 @@ std::vector<std::string> language_list(config const& c) {
 
 std::filesystem::path database_file(config const& c) { return c.data_dir / "farol.db"; }
 std::filesystem::path materials_dir(config const& c) { return c.data_dir / "materials"; }
+std::filesystem::path uploads_dir(config const& c) { return c.data_dir / "incoming"; }
 
 } // namespace farol::app

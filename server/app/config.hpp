@@ -32,6 +32,8 @@ struct config {
     std::chrono::milliseconds session_idle{30 * 60 * 1000};          // editor sessions (OWASP ASVS 5.0 §7.3)
     std::chrono::milliseconds session_lifetime{12 * 60 * 60 * 1000};
     unsigned development_cookie = 0; // 1 only for plain http on a loopback address (scripts/run)
+    std::uint64_t upload_max = 25ull * 1024 * 1024; // largest uploaded file, bytes (else 413)
+    std::chrono::milliseconds material_grace{7ll * 24 * 60 * 60 * 1000}; // a replaced file stays served this long
     std::string access_log = "-";            // "-" stdout, "stderr", "off", or a file path
     std::string error_log = "stderr";
     farol::net::limits limits;
@@ -42,6 +44,8 @@ std::vector<std::string> language_list(config const& c);
 // The SQLite database and the content-addressed materials under the data directory: named here only.
 std::filesystem::path database_file(config const& c);
 std::filesystem::path materials_dir(config const& c);
+// Where uploads are streamed while they arrive; emptied at start-up.
+std::filesystem::path uploads_dir(config const& c);
 
 // what() is one line naming where (file:line:column, env variable or flag), the setting and the reason.
 struct config_error : std::runtime_error {

@@ -73,6 +73,9 @@ struct hotline {
 struct library {
     std::vector<campaign> campaigns; // sorted by slug
     std::vector<hotline> hotlines;   // sorted by id
+    // Files pages offered before they were replaced (language empty): served, never linked, until
+    // their grace period ends, since cached pages may still point at them.
+    std::vector<material_file> retired;
     bool operator==(library const&) const = default;
 };
 

@@ -3,6 +3,7 @@
 #include "editor/campaigns.hpp"
 #include "editor/audit_log.hpp"
 #include "editor/login_throttle.hpp"
+#include "editor/materials.hpp"
 #include "editor/password_hasher.hpp"
 #include "editor/second_factor.hpp"
 #include "editor/sessions.hpp"
@@ -10,6 +11,8 @@
 #include "store/account_store.hpp"
 #include "store/audit_store.hpp"
 #include "store/campaign_editing.hpp"
+#include "store/material_library.hpp"
+#include "content/material_store.hpp"
 #include "store/session_store.hpp"
 
 #include <functional>
@@ -29,6 +32,8 @@ struct editor_settings {
     throttle_limits throttle;
     std::vector<std::string> languages{"pt-BR"}; // the site's, the default first
     std::function<void()> republish = [] {};     // asks for a new Site (after a publish)
+    std::filesystem::path materials_dir = "materials"; // the content-addressed material bytes
+    materials::settings uploads{"incoming", std::chrono::hours(7 * 24)};
 };
 
 // The editor area's services, built once over the database in dependency order: the stores, the
@@ -49,6 +54,9 @@ struct editor_services {
     editor::second_factor second_factor;
     store::campaign_editing campaign_store;
     editor::campaigns campaigns;
+    store::material_library material_library;
+    content::material_store blobs;
+    editor::materials materials;
 };
 
 } // namespace farol::editor

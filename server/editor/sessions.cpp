@@ -114,10 +114,14 @@ http::pending_step sessions::step_of(store::session_with_user const& s) const {
     return pending_step::none;
 }
 
-std::optional<http::principal> sessions::resolve(http::request_context const& ctx) const {
+bool sessions::may_resolve(http::request_context const& ctx) const {
     auto const cookie = http::find_field(ctx.cookies, cookie_name());
-    if (!cookie || cookie->size() != sodium_base64_ENCODED_LEN(token_bytes, sodium_base64_VARIANT_URLSAFE_NO_PADDING) - 1)
-        return std::nullopt;
+    return cookie && cookie->size() == sodium_base64_ENCODED_LEN(token_bytes, sodium_base64_VARIANT_URLSAFE_NO_PADDING) - 1;
+}
+
+std::optional<http::principal> sessions::resolve(http::request_context const& ctx) const {
+    if (!may_resolve(ctx)) return std::nullopt;
+    auto const cookie = http::find_field(ctx.cookies, cookie_name());
     auto found = store_.find(token_hash(*cookie));
     if (!found) return std::nullopt;
     auto const now = ns(clock_.now());

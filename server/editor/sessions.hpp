@@ -56,6 +56,7 @@ public:
     std::size_t sweep();
 
     std::optional<http::principal> resolve(http::request_context const& ctx) const override;
+    bool may_resolve(http::request_context const& ctx) const override;
     std::string sign_in_location(std::string_view next) const override;
     std::string step_location(http::pending_step step) const override;
 

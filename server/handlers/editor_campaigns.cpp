@@ -1,6 +1,7 @@
 #include "handlers/editor_campaigns.hpp"
 
 #include "editor/campaigns.hpp"
+#include "handlers/editor_campaign_materials.hpp"
 #include "handlers/editor_common.hpp"
 #include "handlers/editor_translations.hpp"
 #include "http/http_error.hpp"
@@ -138,8 +139,19 @@ http::response show(deps const& d, http::request_context const& ctx, json::objec
     data["default_options"] = language_choices(d.campaigns, c.default_language);
     data["hotlines"] = hotline_choices(d, c.hotlines);
     data["languages"] = languages_of(p, d.campaigns, c);
+    editor_campaign_materials::add_view(p, d.materials, c.slug, d.campaigns.languages(), data);
     if (auto done = ctx.query_param("done")) data["notice"] = p.text("campaign.done." + std::string(*done));
     return page(p, "campaign", std::move(data), status);
+}
+
+// The campaign page again, 422, with the form's problems.
+http::response refused(deps const& d, http::request_context const& ctx, std::vector<editor::field_problem> const& problems) {
+    page_context p(*d.views, ctx);
+    json::object data{{"tags", std::string(ctx.form_value("tags"))}};
+    form_errors errors;
+    for (auto const& pr : problems) errors.add(pr.field, pr.key);
+    errors.into(p, data);
+    return show(d, ctx, std::move(data), http::status::unprocessable_entity);
 }
 
 http::response act(deps const& d, http::request_context const& ctx) {
@@ -148,14 +160,12 @@ http::response act(deps const& d, http::request_context const& ctx) {
     auto const& actor = ctx.session->name;
     if (action == "metadata") {
         auto const problems = d.campaigns.set_metadata(actor, form_of(ctx, c.slug));
-        if (!problems.empty()) {
-            page_context p(*d.views, ctx);
-            json::object data{{"tags", std::string(ctx.form_value("tags"))}};
-            form_errors errors;
-            for (auto const& pr : problems) errors.add(pr.field, pr.key);
-            errors.into(p, data);
-            return show(d, ctx, std::move(data), http::status::unprocessable_entity);
-        }
+        if (!problems.empty()) return refused(d, ctx, problems);
+    } else if (action == "attach") {
+        auto const problems = editor_campaign_materials::attach(d.materials, ctx, c.slug);
+        if (!problems.empty()) return refused(d, ctx, problems);
+    } else if (action == "detach") {
+        editor_campaign_materials::detach(d.materials, ctx, c.slug);
     } else if (action == "archive" || action == "unarchive") {
         d.campaigns.set_archived(actor, c.slug, action == "archive");
     } else if (action == "publish-all") {

@@ -7,6 +7,7 @@
 
 namespace farol::editor {
 class campaigns;
+class materials;
 }
 namespace farol::view {
 class editor_views;
@@ -18,6 +19,7 @@ namespace farol::handlers::editor_campaigns {
 struct deps {
     std::shared_ptr<view::editor_views const> views;
     editor::campaigns& campaigns;
+    editor::materials& materials;
     published::site_holder const& site; // the hotlines to choose from, and what previews draw with
     std::function<std::shared_ptr<view::page_renderer const>()> pages;
 };

@@ -42,6 +42,9 @@ public:
     virtual ~session_resolver() = default;
     // The session named by ctx.cookies, if valid now; renews its idle time.
     virtual std::optional<principal> resolve(request_context const& ctx) const = 0;
+    // From the head alone and without blocking: false when ctx.cookies cannot name a session, so an
+    // upload from someone not signed in is refused before its body is read.
+    virtual bool may_resolve(request_context const& ctx) const = 0;
     // Where a GET without a session is sent (303), with `next` the path it asked for.
     virtual std::string sign_in_location(std::string_view next) const = 0;
     // Where a user with a pending step is sent (303).

@@ -3,6 +3,7 @@
 #include "http/date.hpp"
 #include "http/dynamic_encoding.hpp"
 #include "http/http_error.hpp"
+#include "http/multipart.hpp"
 #include "http/request_head.hpp"
 #include "http/same_origin.hpp"
 #include "http/response.hpp"
@@ -42,6 +43,8 @@ std::string dispatcher::next_request_id() const {
 }
 
 namespace {
+bool is_safe(verb m) { return m == verb::get || m == verb::head; }
+
 // The media type of a Content-Type value, without parameters, compared case-insensitively.
 bool media_type_is(std::string_view content_type, std::string_view type) {
     return util::iequals(util::trim(content_type.substr(0, content_type.find(';'))), type);
@@ -77,6 +80,7 @@ dispatcher::plan dispatcher::prepare(request_context& ctx) const {
         if (policy_of(ctx.area).sets_cookies) ctx.cookies = parse_cookies(field_lines(ctx.req, field::cookie, "; "));
         p.matched = m.found_route;
         p.body_limit = body_limit(m.found_route->options);
+        if (auto refused = check_stream_head(ctx, *m.found_route)) p.reject = std::move(refused);
         // Resolving a session reads SQLite: such areas never run on an io thread.
         p.blocking = m.found_route->options.blocking || policy_of(ctx.area).sets_cookies;
         return p;
@@ -98,6 +102,20 @@ dispatcher::plan dispatcher::prepare(request_context& ctx) const {
     return p;
 }
 
+// A streamed upload is refused from its head when it could never be admitted: the body is written to
+// disk as it arrives, so who sends it is checked before the first byte of it is read.
+std::optional<response> dispatcher::check_stream_head(request_context const& ctx, route const& r) const {
+    if (r.options.body != body_kind::file_stream || is_safe(ctx.method)) return std::nullopt;
+    auto const policy = policy_of(r.area);
+    if (policy.csrf && !from_same_origin(ctx, options_.public_origin))
+        return error(ctx, status::forbidden, refusal::cross_origin);
+    if (policy.sets_cookies && options_.sessions && !r.options.anonymous && !options_.sessions->may_resolve(ctx))
+        return error(ctx, status::forbidden, refusal::not_signed_in);
+    if (!multipart_boundary(ctx.header(field::content_type)))
+        return error(ctx, status::unsupported_media_type, "This address takes an upload (multipart/form-data).");
+    return std::nullopt;
+}
+
 std::optional<request_error> dispatcher::parse_body(request_context& ctx, route_options const& o) const {
     if (o.body != body_kind::form || ctx.req.body().empty()) return std::nullopt;
     if (!media_type_is(ctx.header(field::content_type), "application/x-www-form-urlencoded"))
@@ -110,7 +128,6 @@ std::optional<request_error> dispatcher::parse_body(request_context& ctx, route_
 }
 
 namespace {
-bool is_safe(verb m) { return m == verb::get || m == verb::head; }
 
 bool token_matches(request_context const& ctx) {
     auto const sent = ctx.form_value(csrf_field);

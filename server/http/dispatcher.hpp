@@ -99,6 +99,7 @@ private:
     // state change without the session's CSRF token → 403; a pending step → 303 to it (GET) or 403;
     // a role the route does not allow → 403. nullopt: go ahead.
     std::optional<response> admit(request_context& ctx, route const& r) const;
+    std::optional<response> check_stream_head(request_context const& ctx, route const& r) const;
 
     router router_;
     dispatcher_options options_;

@@ -197,8 +197,27 @@ void http_session::on_read_header(beast::error_code ec, std::size_t) {
                           true);
     parser_->body_limit(plan_.body_limit);
     if (parser_->is_done()) return do_handle();
+    if (plan_.matched->options.body == http::body_kind::file_stream) start_form();
     if (ctx_.header_has_token(http::field::expect, "100-continue")) return do_continue();
     do_read_body();
+}
+
+// Uploads stream to temporary files from here on (the dispatcher checked the Content-Type already).
+void http_session::start_form() {
+    http::form_data body;
+    body.boundary = http::multipart_boundary(ctx_.header(http::field::content_type)).value_or("");
+    body.dir = env_.upload_dir;
+    parser_.switch_to_form(std::move(body)).body_limit(plan_.body_limit);
+}
+
+bool http_session::body_done() const {
+    if (auto const* f = parser_.form()) return f->is_done();
+    return parser_->is_done();
+}
+
+bool http_session::client_keeps_alive() const {
+    if (auto const* f = parser_.form()) return f->keep_alive();
+    return parser_ && parser_->is_header_done() && parser_->keep_alive();
 }
 
 bool http_session::request_has_body() const {
@@ -223,35 +242,55 @@ void http_session::on_continue(beast::error_code ec, std::size_t) {
 void http_session::do_read_body() {
     // Idle, not total: a phone on 2G may take minutes, as long as bytes keep coming.
     arm(env_.lim.idle_timeout);
+    if (auto* f = parser_.form())
+        return bhttp::async_read_some(socket_, buffer_, *f,
+                                      beast::bind_front_handler(&http_session::on_read_body, shared_from_this()));
     bhttp::async_read_some(socket_, buffer_, *parser_,
                            beast::bind_front_handler(&http_session::on_read_body, shared_from_this()));
 }
 
 void http_session::on_read_body(beast::error_code ec, std::size_t) {
+    if (auto* f = parser_.form(); f && f->get().body().problem) {
+        f->get().body().files.clear(); // a refused upload leaves nothing, even while the reply lingers
+        auto const why = *f->get().body().problem;
+        return do_respond(env_.dispatcher.error(ctx_, why.code, why.detail), true);
+    }
     if (ec == bhttp::error::body_limit)
         return do_respond(env_.dispatcher.error(ctx_, http::status::payload_too_large, "The request body is too large."),
                           true);
     if (ec && normal_close(ec)) return do_close();
     if (ec) return do_respond(env_.dispatcher.error(ctx_, http::status::bad_request, "The request body is malformed."),
                               true);
-    if (!parser_->is_done()) return do_read_body();
+    if (!body_done()) return do_read_body();
     do_handle();
 }
 
 void http_session::do_handle() {
     disarm(); // a handler's own time is not the client's fault
-    ctx_.req.body() = std::move(parser_->get().body());
-    if (!plan_.blocking) return do_respond(env_.dispatcher.handle(ctx_, plan_), false);
+    if (auto* f = parser_.form()) {
+        auto& body = f->get().body();
+        ctx_.form = std::move(body.fields);
+        for (auto& file : body.files) ctx_.add_file(std::move(file));
+        body.files.clear();
+    } else {
+        ctx_.req.body() = std::move(parser_->get().body());
+    }
+    if (!plan_.blocking) {
+        auto res = env_.dispatcher.handle(ctx_, plan_);
+        ctx_.files.reset(); // uploads a handler did not keep go now, not when the connection does
+        return do_respond(std::move(res), false);
+    }
     // Blocking handlers run on the worker pool; the answer comes back to this session's io thread.
     env_.workers.post([self = shared_from_this()] {
         auto res = std::make_shared<http::response>(self->env_.dispatcher.handle(self->ctx_, self->plan_));
+        self->ctx_.files.reset();
         boost::asio::post(self->socket_.get_executor(), [self, res] { self->do_respond(std::move(*res), false); });
     });
 }
 
 void http_session::do_respond(http::response res, bool must_close) {
     ++served_;
-    bool const keep = !must_close && parser_ && parser_->is_header_done() && parser_->keep_alive() &&
+    bool const keep = !must_close && client_keeps_alive() &&
                       !env_.stopping && served_ < env_.lim.keepalive_requests && pipelined_ + 1 < env_.lim.max_pipelined;
     close_after_write_ = !keep;
     env_.dispatcher.finish(ctx_, res);

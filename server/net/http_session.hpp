@@ -6,6 +6,7 @@
 #include "net/worker_pool.hpp"
 
 #include <boost/asio/io_context.hpp>
+#include <filesystem>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/string_body.hpp>
@@ -32,6 +33,7 @@ struct session_env {
     connection_registry& registry;
     std::atomic<bool> const& stopping;
     buffer_gauge& read_buffers;
+    std::filesystem::path const& upload_dir;
 };
 
 // One HTTP/1.1 connection: read a request, answer it, repeat (keep-alive), one at a time.
@@ -76,6 +78,9 @@ private:
 
     void reject_head(http::status s, std::string_view detail);
     bool request_has_body() const;
+    bool client_keeps_alive() const;
+    bool body_done() const;
+    void start_form();
     void record_exchange();
 
     socket_type socket_;

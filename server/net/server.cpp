@@ -22,7 +22,7 @@ namespace asio = boost::asio;
 
 struct server::impl {
     impl(server_options o, http::dispatcher const& d, worker_pool& w)
-        : options(std::move(o)), env{d, options.lim, w, registry, stopping, read_buffers},
+        : options(std::move(o)), env{d, options.lim, w, registry, stopping, read_buffers, options.upload_dir},
           contexts(make_contexts(options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency()))),
           signals(ioc()), drain_timer(ioc()), sweep_timer(ioc()) {
         for (auto& c : contexts) work.emplace_back(c->get_executor());

@@ -15,6 +15,7 @@ struct server_options {
     std::uint16_t port = 8080; // 0: any free port
     unsigned threads = 0;      // 0: one per core
     limits lim;
+    std::filesystem::path upload_dir; // where streamed request bodies (uploads) are written
 };
 
 // io_context, io threads, listener and signals. The only owner of sockets.

@@ -167,6 +167,30 @@ SELECT campaign_id, language, 1, CAST(strftime('%s', :now) AS INTEGER) * 1000000
 INSERT INTO translation_status (campaign_id, language, published_revision, source_revision)
 SELECT campaign_id, language, 1, 1 FROM translations;
 )sql"},
+    {5, "materials library", R"sql(
+-- Files editors uploaded (type checked, metadata stripped); bytes under <data_dir>/materials.
+CREATE TABLE uploads (
+    id            INTEGER PRIMARY KEY,
+    sha256        TEXT NOT NULL CHECK (length(sha256) = 64),
+    media_type    TEXT NOT NULL,
+    size          INTEGER NOT NULL CHECK (size >= 0),
+    original_name TEXT NOT NULL, -- as the editor's file was named; shown, never used as a path
+    uploaded_by   TEXT NOT NULL,
+    uploaded_at   INTEGER NOT NULL, -- ns
+    removed_at    INTEGER           -- taken out of the library; its bytes go after the grace period
+);
+CREATE INDEX uploads_by_sha256 ON uploads (sha256);
+-- Files a page offered before they were replaced or detached: still served under their old URL
+-- (cached pages point there) until retired_at plus the grace period.
+CREATE TABLE retired_files (
+    sha256       TEXT NOT NULL CHECK (length(sha256) = 64),
+    file_name    TEXT NOT NULL,
+    content_type TEXT NOT NULL,
+    size         INTEGER NOT NULL,
+    retired_at   INTEGER NOT NULL, -- ns
+    PRIMARY KEY (sha256, file_name)
+) WITHOUT ROWID;
+)sql"},
 };
 
 static_assert(numbered_from_one(migrations), "migrations must be numbered 1, 2, ..., N");

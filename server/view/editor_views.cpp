@@ -9,8 +9,9 @@
 namespace farol::view {
 
 editor_views::editor_views(std::shared_ptr<templates const> views, std::shared_ptr<i18n::catalogs const> catalogs,
-                           std::string css_href)
-    : views_(std::move(views)), catalogs_(std::move(catalogs)), css_href_(std::move(css_href)) {
+                           std::string css_href, std::string js_href)
+    : views_(std::move(views)), catalogs_(std::move(catalogs)), css_href_(std::move(css_href)),
+      js_href_(std::move(js_href)) {
     auto const keys = catalogs_->keys();
     for (auto const& key : views_->string_keys())
         if (!std::binary_search(keys.begin(), keys.end(), key))
@@ -20,10 +21,11 @@ editor_views::editor_views(std::shared_ptr<templates const> views, std::shared_p
 }
 
 std::shared_ptr<editor_views const> editor_views::load(std::filesystem::path const& templates_dir,
-                                                       std::vector<std::string> const& languages, std::string css_href) {
+                                                       std::vector<std::string> const& languages, std::string css_href,
+                                                       std::string js_href) {
     auto catalogs = std::make_shared<i18n::catalogs const>(i18n::catalogs::load(templates_dir / "editor" / "i18n", languages));
     return std::make_shared<editor_views const>(load_editor_templates(templates_dir), std::move(catalogs),
-                                                std::move(css_href));
+                                                std::move(css_href), std::move(js_href));
 }
 
 std::string editor_views::language(std::string_view accept_language) const {
@@ -36,6 +38,7 @@ std::string editor_views::render(std::string_view name, std::string_view lang, b
     data["lang"] = lang;
     data["dir"] = catalogs_->rtl(lang) ? "rtl" : "ltr";
     data["css_href"] = css_href_;
+    data["js_href"] = js_href_;
     return views_->render(name, data, {{"t", t.get()}});
 }
 

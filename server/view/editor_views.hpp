@@ -19,14 +19,15 @@ class editor_views {
 public:
     // Throws template_error if a template uses a {{t.key}} the default editor catalog lacks.
     editor_views(std::shared_ptr<templates const> views, std::shared_ptr<i18n::catalogs const> catalogs,
-                 std::string css_href);
+                 std::string css_href, std::string js_href = {});
     // Loads templates_dir/editor and templates_dir/editor/i18n/<tag>.json for `languages`.
     static std::shared_ptr<editor_views const> load(std::filesystem::path const& templates_dir,
-                                                    std::vector<std::string> const& languages, std::string css_href);
+                                                    std::vector<std::string> const& languages, std::string css_href,
+                                                    std::string js_href = {});
 
     // The UI language for an Accept-Language value: the best of the catalogs', else the default.
     std::string language(std::string_view accept_language) const;
-    // editor/<name> with `data` plus lang, dir, css_href and t (the strings in `lang`).
+    // editor/<name> with `data` plus lang, dir, css_href, js_href and t (the strings in `lang`).
     std::string render(std::string_view name, std::string_view lang, boost::json::object data) const;
     // One string, with {name} placeholders filled; std::out_of_range for an unknown key.
     std::string text(std::string_view lang, std::string_view key, std::initializer_list<i18n::arg> args = {}) const;
@@ -35,6 +36,7 @@ private:
     std::shared_ptr<templates const> views_;
     std::shared_ptr<i18n::catalogs const> catalogs_;
     std::string css_href_;
+    std::string js_href_; // upload progress and the live slug check; pages work without it
     std::map<std::string, std::shared_ptr<templates::shared_data const>, std::less<>> strings_;
 };
 

@@ -191,6 +191,8 @@ std::shared_ptr<published::site const> build_site(page_renderer const& pages, co
         for (auto const& m : c->materials)
             for (auto const& f : m.files)
                 s->materials.try_emplace(f.sha256.substr(0, 16) + "/" + f.file_name, material(f, locate));
+    for (auto const& f : lib.retired)
+        s->materials.try_emplace(f.sha256.substr(0, 16) + "/" + f.file_name, material(f, locate));
     for (auto const& c : lib.campaigns) {
         add_next_change(s->next_change, c.window.from, now);
         add_next_change(s->next_change, c.window.until, now);

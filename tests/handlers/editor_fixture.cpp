@@ -13,10 +13,16 @@ editor::editor_settings fast_editor_settings() {
 }
 
 namespace {
+editor::editor_settings in_dirs(editor::editor_settings s, temp_dir const& dir) {
+    s.materials_dir = dir / "materials";
+    s.uploads.work_dir = dir / "incoming";
+    return s;
+}
+
 http::dispatcher make_dispatcher(editor_fixture& f) {
     app::services s{f.base.clock, f.base.clock.now(), f.base.site, f.base.assets, f.search,
                     [&f] { return f.base.pages; }, [] { return true; }, [] { return std::string("m 1\n"); },
-                    f.editor, f.views};
+                    f.editor, f.views, [] { return std::string(); }, 1024 * 1024};
     http::dispatcher_options o;
     o.sessions = &f.editor.sessions;
     http::dispatcher d(app::mount_areas(s), o, f.base.clock);
@@ -27,8 +33,9 @@ http::dispatcher make_dispatcher(editor_fixture& f) {
 } // namespace
 
 editor_fixture::editor_fixture(editor::editor_settings settings)
-    : db(store::database::open_memory(base.clock)), search(db), editor(db, base.clock, settings),
-      views(view::editor_views::load(base.source / "templates", {"pt-BR", "en"}, base.assets->url("css/editor.css"))),
+    : db(store::database::open_memory(base.clock)), search(db), editor(db, base.clock, in_dirs(std::move(settings), files)),
+      views(view::editor_views::load(base.source / "templates", {"pt-BR", "en"}, base.assets->url("css/editor.css"),
+                                     base.assets->url("js/editor.js"))),
       dispatcher(make_dispatcher(*this)) {}
 
 void editor_fixture::add_user(std::string const& name, http::role role, std::string const& password) {
@@ -68,6 +75,18 @@ http::response editor_client::post(std::string_view target, form_fields fields, 
     request_builder b(target, http::verb::post);
     if (!origin.empty()) b.header(http::field::origin, origin);
     b.form(encode_form(fields));
+    return send(b);
+}
+
+http::response editor_client::post_upload(std::string_view target, form_fields fields,
+                                          std::vector<http::uploaded_file> files, bool with_token,
+                                          std::string_view origin) {
+    if (with_token) fields.emplace_back("csrf", csrf());
+    request_builder b(target, http::verb::post);
+    if (!origin.empty()) b.header(http::field::origin, origin);
+    b.header(http::field::content_type, "multipart/form-data; boundary=farol-test");
+    b.context().form = std::move(fields);
+    for (auto& f : files) b.context().add_file(std::move(f));
     return send(b);
 }
 

@@ -9,6 +9,7 @@
 #include "handlers/handler_fixture.hpp"
 #include "store/database.hpp"
 #include "store/search.hpp"
+#include "support/temp_dir.hpp"
 #include "view/editor_views.hpp"
 
 #include <string>
@@ -32,6 +33,7 @@ struct editor_fixture {
     explicit editor_fixture(editor::editor_settings settings = fast_editor_settings());
 
     handler_fixture base;
+    temp_dir files; // the material bytes (files/materials) and uploads being received (files/incoming)
     std::shared_ptr<store::database> db;
     store::search_index search;
     editor::editor_services editor;
@@ -52,6 +54,10 @@ public:
     // Sends the form with this session's CSRF token (unless with_token is false) from our own origin.
     http::response post(std::string_view target, form_fields fields, bool with_token = true,
                         std::string_view origin = "http://farol.test");
+    // A multipart/form-data POST as the server hands it to a file_stream route: the text fields in
+    // ctx.form (with the CSRF token unless with_token is false) and each file already on disk.
+    http::response post_upload(std::string_view target, form_fields fields, std::vector<http::uploaded_file> files,
+                               bool with_token = true, std::string_view origin = "http://farol.test");
     // Name and password, then the code when asked for one; the response to the last step.
     http::response sign_in(std::string const& name, std::string const& password);
 

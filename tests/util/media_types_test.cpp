@@ -27,5 +27,5 @@ TEST_CASE("material types: documents, images, audio and text, never active conte
         INFO(bad);
         CHECK(material_media_type(bad).empty());
     }
-    CHECK(material_extensions() == "txt, png, jpg, jpeg, pdf, mp3, ogg");
+    CHECK(material_extensions() == "txt, png, jpg, jpeg, webp, pdf, mp3, ogg, opus, m4a");
 }

@@ -1,0 +1,180 @@
+// Uploads through the real server: streamed to disk, refused from the head when they can never be
+// taken, checked by content, stored without the metadata that could name a person or a place.
+#include "editor/editor_services.hpp"
+#include "editor/upload_corpus.hpp"
+#include "support/raw_client.hpp"
+#include "support/test_server.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <thread>
+
+using namespace farol;
+using namespace farol::test;
+
+namespace {
+constexpr char const* boundary = "----farolTestBoundary7MA4YWxk";
+
+// A signed-in editor on a running server: the cookie and the CSRF token of the session.
+struct editor_session {
+    std::string cookie;
+    std::string csrf;
+
+    explicit editor_session(test_server& s) {
+        s.get().editor().accounts.add("test", "ana", http::role::editor, std::string("lighthouse orbit cashew pillow"), true);
+        std::string const form = "name=ana&password=lighthouse+orbit+cashew+pillow";
+        auto const signed_in = request(s.port(), "POST /editor/sign-in HTTP/1.1\r\nHost: 127.0.0.1\r\nOrigin: http://127.0.0.1\r\n"
+                                                 "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " +
+                                                     std::to_string(form.size()) + "\r\nConnection: close\r\n\r\n" + form);
+        REQUIRE(signed_in.status == 303);
+        auto const set_cookie = signed_in.header("set-cookie");
+        cookie = set_cookie.substr(0, set_cookie.find(';'));
+        auto const page = get(s.port(), "/editor/materials", "Cookie: " + cookie + "\r\n");
+        REQUIRE(page.status == 200);
+        auto const at = page.body.find("name=\"csrf\" value=\"");
+        REQUIRE(at != std::string::npos);
+        auto const start = at + 19;
+        csrf = page.body.substr(start, page.body.find('"', start) - start);
+    }
+};
+
+std::string multipart(std::string const& csrf, std::string const& file_name, std::string const& bytes) {
+    std::string b = std::string("--") + boundary + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + csrf + "\r\n";
+    b += std::string("--") + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + file_name +
+         "\"\r\nContent-Type: application/octet-stream\r\n\r\n" + bytes + "\r\n--" + boundary + "--\r\n";
+    return b;
+}
+
+std::string upload_head(std::string const& cookie, std::uint64_t length, std::string const& origin = "http://127.0.0.1") {
+    return "POST /editor/materials HTTP/1.1\r\nHost: 127.0.0.1\r\nOrigin: " + origin + "\r\nCookie: " + cookie +
+           "\r\nAccept-Language: en\r\nContent-Type: multipart/form-data; boundary=" + boundary + "\r\nContent-Length: " + std::to_string(length) +
+           "\r\nConnection: close\r\n\r\n";
+}
+
+reply upload(test_server& s, editor_session const& e, std::string const& file_name, std::string const& bytes) {
+    auto const body = multipart(e.csrf, file_name, bytes);
+    return request(s.port(), upload_head(e.cookie, body.size()) + body);
+}
+
+std::size_t files_under(std::filesystem::path const& dir) {
+    std::size_t n = 0;
+    std::error_code ec;
+    for (std::filesystem::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+        n += it->is_regular_file() ? 1 : 0;
+    return n;
+}
+
+// The one stored material's bytes.
+std::string stored_bytes(test_server& s) {
+    for (auto const& e : std::filesystem::recursive_directory_iterator(s.data_dir().path() / "materials"))
+        if (e.is_regular_file()) return uploads::read_bytes(e.path());
+    return {};
+}
+} // namespace
+
+TEST_CASE("uploads: a JPEG with GPS EXIF and a PDF with an author are stored without them",
+          "[blackbox][editor][upload]") {
+    test_server s([](app::config& c) { c.development_cookie = 1; });
+    editor_session e(s);
+    auto const jpeg = uploads::image_with_metadata(".jpg");
+    REQUIRE(jpeg.find("Ana Silva") != std::string::npos);
+    auto const r = upload(s, e, "foto abrigo.JPG", jpeg);
+    REQUIRE(r.status == 303);
+    CHECK(r.header("location") == "/editor/materials?done=upload");
+    auto const stored = stored_bytes(s);
+    REQUIRE(stored.size() > 100);
+    CHECK(stored.compare(0, 3, "\xff\xd8\xff") == 0);
+    CHECK(stored.find("Exif") == std::string::npos);
+    CHECK(stored.find("GPS") == std::string::npos);
+    CHECK(stored.find("Ana Silva") == std::string::npos);
+
+    auto const list = get(s.port(), "/editor/materials", "Cookie: " + e.cookie + "\r\n");
+    CHECK(list.body.find("foto abrigo.JPG") != std::string::npos);
+    CHECK(files_under(s.data_dir().path() / "incoming") == 0); // the received and stripped copies are gone
+
+    std::filesystem::remove_all(s.data_dir().path() / "materials");
+    auto const pdf = uploads::pdf(true);
+    REQUIRE(pdf.find("Ana Silva") != std::string::npos);
+    REQUIRE(upload(s, e, "folheto.pdf", pdf).status == 303);
+    auto const stored_pdf = stored_bytes(s);
+    CHECK(stored_pdf.compare(0, 5, "%PDF-") == 0);
+    CHECK(stored_pdf.find("Ana Silva") == std::string::npos);
+    CHECK(stored_pdf.find("/Author") == std::string::npos);
+}
+
+TEST_CASE("uploads: bad files are refused with what was detected, and nothing is stored", "[blackbox][editor][upload]") {
+    test_server s([](app::config& c) { c.development_cookie = 1; });
+    editor_session e(s);
+    struct bad {
+        char const* name;
+        std::string bytes;
+        char const* says; // in the English page
+    };
+    uploads::start_vips();
+    bad const corpus[] = {
+        {"leaflet.pdf", "<!DOCTYPE html><html><body><script>alert(1)</script></body></html>\n", "HTML document"},
+        {"poster.png", "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>\n", "SVG image"},
+        {"polyglot.pdf", "%PDF-1.4\n<html><script>alert(1)</script></html>\n" + uploads::pdf(false).substr(9), "HTML or SVG markup"},
+        {"song.mp3", uploads::zip_archive("hello"), "archive"},
+        {"photo.pdf", uploads::encode(uploads::two_tone(), ".jpg"), "ends in .pdf"},
+        {"empty.pdf", "", "The file is empty"},
+    };
+    for (auto const& b : corpus) {
+        INFO(b.name);
+        auto const r = upload(s, e, b.name, b.bytes);
+        CHECK(r.status == 422);
+        INFO(r.body.substr(std::min(r.body.find("<main"), r.body.size()), 900));
+        CHECK(r.body.find(b.says) != std::string::npos);
+    }
+    CHECK(files_under(s.data_dir().path() / "materials") == 0);
+    CHECK(files_under(s.data_dir().path() / "incoming") == 0);
+}
+
+TEST_CASE("uploads: too large, not signed in or from another site is refused before the body is read",
+          "[blackbox][editor][upload]") {
+    test_server s([](app::config& c) {
+        c.development_cookie = 1;
+        c.upload_max = 64 * 1024;
+    });
+    editor_session e(s);
+    auto refused_from_head = [&](std::string const& head) {
+        raw_client c(s.port());
+        c.send(head); // no body byte follows: only the head can have decided
+        return c.read_reply(false, std::chrono::seconds(3));
+    };
+    auto const big = refused_from_head(upload_head(e.cookie, 10ull * 1024 * 1024));
+    REQUIRE(big);
+    CHECK(big->status == 413);
+    auto const anonymous = refused_from_head(upload_head("farol_session=none", 1000));
+    REQUIRE(anonymous);
+    CHECK(anonymous->status == 403);
+    auto const cross = refused_from_head(upload_head(e.cookie, 1000, "https://evil.example"));
+    REQUIRE(cross);
+    CHECK(cross->status == 403);
+    auto const not_multipart = refused_from_head(
+        "POST /editor/materials HTTP/1.1\r\nHost: 127.0.0.1\r\nOrigin: http://127.0.0.1\r\nCookie: " + e.cookie +
+        "\r\nContent-Type: application/pdf\r\nContent-Length: 1000\r\n\r\n");
+    REQUIRE(not_multipart);
+    CHECK(not_multipart->status == 415);
+    CHECK(files_under(s.data_dir().path() / "incoming") == 0);
+}
+
+TEST_CASE("uploads: a connection cut mid-upload leaves nothing behind", "[blackbox][editor][upload]") {
+    test_server s([](app::config& c) { c.development_cookie = 1; });
+    editor_session e(s);
+    auto const body = multipart(e.csrf, "folheto.pdf", uploads::pdf(false) + std::string(512 * 1024, '\n'));
+    {
+        raw_client c(s.port());
+        c.send(upload_head(e.cookie, body.size()) + body.substr(0, body.size() / 2));
+        // The half that arrived is on disk while the rest is awaited.
+        for (int i = 0; i < 100 && files_under(s.data_dir().path() / "incoming") == 0; ++i)
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        CHECK(files_under(s.data_dir().path() / "incoming") == 1);
+    } // closed
+    for (int i = 0; i < 100 && files_under(s.data_dir().path() / "incoming") > 0; ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    CHECK(files_under(s.data_dir().path() / "incoming") == 0);
+    CHECK(files_under(s.data_dir().path() / "materials") == 0);
+    auto const list = get(s.port(), "/editor/materials", "Cookie: " + e.cookie + "\r\n");
+    CHECK(list.body.find("folheto.pdf") == std::string::npos);
+}
