@@ -113,6 +113,7 @@ void app::impl::start_editor() {
     settings.republish = [this] {
         if (publish) publish->request();
     };
+    settings.bundle_paths = {materials_dir(cfg), cfg.data_dir / "tmp"};
     editor = std::make_unique<editor::editor_services>(db, clock, settings);
     editor->sessions.sweep();
     // Without its stylesheet (a trimmed static/) the editor still works, unstyled.
@@ -170,7 +171,7 @@ http::router app::impl::build_routes() {
                    return pages;
                },
                [this] { return ready(); }, [this] { return render_metrics(); }, *editor, editor_views,
-               [this] { return export_zip(cfg); }};
+               [this] { return export_zip(cfg); }, cfg.upload_max};
     return mount_areas(s);
 }
 

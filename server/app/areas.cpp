@@ -37,7 +37,7 @@ http::router mount_areas(services const& s) {
     handlers::editor_users::mount(editor, {s.editor_views, e.accounts, e.sessions, e.account_store, e.audit});
     handlers::editor_audit::mount(editor, {s.editor_views, e.audit});
     handlers::editor_campaigns::mount(editor, {s.editor_views, e.campaigns, s.site, s.pages});
-    handlers::editor_bundles::mount(editor, {s.export_zip, e.audit});
+    handlers::editor_bundles::mount(editor, {s.export_zip, e.audit, s.editor_views, e.bundle_import, s.upload_max});
     return r;
 }
 

@@ -32,6 +32,7 @@ struct config {
     std::chrono::milliseconds session_idle{30 * 60 * 1000};          // editor sessions (OWASP ASVS 5.0 §7.3)
     std::chrono::milliseconds session_lifetime{12 * 60 * 60 * 1000};
     unsigned development_cookie = 0; // 1 only for plain http on a loopback address (scripts/run)
+    std::uint64_t upload_max = 25ull * 1024 * 1024; // bytes: largest file an editor may upload (a bundle ZIP)
     std::string access_log = "-";            // "-" stdout, "stderr", "off", or a file path
     std::string error_log = "stderr";
     farol::net::limits limits;

@@ -90,6 +90,8 @@ setting const table[] = {
     make("editor.development_cookie", kind::integer, 0, 1, "0 or 1",
          "1: a plain-http session cookie for development on localhost (no Secure, no __Host- prefix)",
          [](auto& c) -> auto& { return c.development_cookie; }),
+    make("editor.upload_max", kind::size, 1024, any, "a size", "largest file an editor may upload, e.g. a ZIP of bundles (else 413)",
+         [](auto& c) -> auto& { return c.upload_max; }),
     make("log.access", kind::log, 0, 0, "", "access log: - (stdout), stderr, off, or a file path",
          [](auto& c) -> auto& { return c.access_log; }),
     make("log.error", kind::log, 0, 0, "", "error log: - (stdout), stderr, off, or a file path",

@@ -1,6 +1,7 @@
 #pragma once
 #include "util/clock.hpp"
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -37,6 +38,7 @@ struct services {
     editor::editor_services& editor;      // accounts, sessions, sign-in, audit (blocking: worker pool)
     std::shared_ptr<view::editor_views const> editor_views;
     std::function<std::string()> export_zip; // the published campaigns as a bundle ZIP (blocking)
+    std::uint64_t upload_max = 0;            // bytes, editor.upload_max; 0: limits.max_body
 };
 
 } // namespace farol::app

@@ -8,6 +8,7 @@ editor_services::editor_services(std::shared_ptr<store::database> db, util::cloc
       throttle(clock, settings.throttle), sessions(session_store, account_store, audit, clock, settings.sessions),
       accounts(account_store, sessions, hasher, audit, clock), sign_in(account_store, hasher, throttle, audit, clock),
       second_factor(account_store, hasher, audit, clock), campaign_store(db),
-      campaigns(campaign_store, audit, clock, settings.languages, settings.republish) {}
+      campaigns(campaign_store, audit, clock, settings.languages, settings.republish),
+      bundle_import(db, settings.bundle_paths, settings.languages, audit, clock, settings.republish) {}
 
 } // namespace farol::editor

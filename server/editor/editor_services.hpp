@@ -1,5 +1,6 @@
 #pragma once
 #include "editor/accounts.hpp"
+#include "editor/bundle_import.hpp"
 #include "editor/campaigns.hpp"
 #include "editor/audit_log.hpp"
 #include "editor/login_throttle.hpp"
@@ -29,6 +30,7 @@ struct editor_settings {
     throttle_limits throttle;
     std::vector<std::string> languages{"pt-BR"}; // the site's, the default first
     std::function<void()> republish = [] {};     // asks for a new Site (after a publish)
+    import_paths bundle_paths;                   // materials and scratch space for bundle imports
 };
 
 // The editor area's services, built once over the database in dependency order: the stores, the
@@ -49,6 +51,7 @@ struct editor_services {
     editor::second_factor second_factor;
     store::campaign_editing campaign_store;
     editor::campaigns campaigns;
+    editor::bundle_import bundle_import;
 };
 
 } // namespace farol::editor

@@ -106,13 +106,14 @@ TEST_CASE("config defaults are the documented ones", "[config]") {
     CHECK(defaults["listen.port"] == "8080");
     CHECK(defaults["limits.max_head"] == "8KiB");
     CHECK(defaults["limits.max_body"] == "1MiB");
+    CHECK(defaults["editor.upload_max"] == "25MiB");
     CHECK(defaults["timeouts.head"] == "10s");
     CHECK(defaults["site.public_url"].empty());
 }
 
 TEST_CASE("config describe_settings names flags and variables from keys", "[config]") {
     auto const all = describe_settings();
-    REQUIRE(all.size() == 29);
+    REQUIRE(all.size() == 30);
     std::set<std::string> keys, flags, envs;
     for (auto const& info : all) {
         CHECK(!info.help.empty());

@@ -71,6 +71,16 @@ http::response editor_client::post(std::string_view target, form_fields fields, 
     return send(b);
 }
 
+http::response editor_client::post_file(std::string_view target, std::optional<http::uploaded_file> file,
+                                        form_fields fields) {
+    fields.emplace_back("csrf", csrf());
+    request_builder b(target, http::verb::post);
+    b.header(http::field::origin, "http://farol.test");
+    b.context().form = std::move(fields);
+    if (file) b.context().add_file(std::move(*file));
+    return send(b);
+}
+
 std::string editor_client::csrf() const {
     if (cookie_.empty()) return {};
     http::request_context ctx;

@@ -11,6 +11,7 @@
 #include "store/search.hpp"
 #include "view/editor_views.hpp"
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -52,6 +53,9 @@ public:
     // Sends the form with this session's CSRF token (unless with_token is false) from our own origin.
     http::response post(std::string_view target, form_fields fields, bool with_token = true,
                         std::string_view origin = "http://farol.test");
+    // A multipart form as the net layer hands it over: the text fields (with this session's CSRF
+    // token) in ctx.form and the file part if any, from our own origin.
+    http::response post_file(std::string_view target, std::optional<http::uploaded_file> file, form_fields fields = {});
     // Name and password, then the code when asked for one; the response to the last step.
     http::response sign_in(std::string const& name, std::string const& password);
 
