@@ -116,6 +116,7 @@ void app::impl::start_editor() {
     };
     settings.materials_dir = materials_dir(cfg);
     settings.uploads = {uploads_dir(cfg), cfg.material_grace};
+    settings.bundle_paths = {materials_dir(cfg), cfg.data_dir / "tmp"};
     editor = std::make_unique<editor::editor_services>(db, clock, settings);
     editor->sessions.sweep();
     editor->materials.sweep();

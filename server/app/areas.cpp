@@ -39,7 +39,7 @@ http::router mount_areas(services const& s) {
     handlers::editor_audit::mount(editor, {s.editor_views, e.audit});
     handlers::editor_campaigns::mount(editor, {s.editor_views, e.campaigns, e.materials, s.site, s.pages});
     handlers::editor_materials::mount(editor, {s.editor_views, e.materials, s.upload_max});
-    handlers::editor_bundles::mount(editor, {s.export_zip, e.audit});
+    handlers::editor_bundles::mount(editor, {s.export_zip, e.audit, s.editor_views, e.bundle_import, s.upload_max});
     return r;
 }
 

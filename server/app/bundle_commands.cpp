@@ -3,7 +3,7 @@
 #include "content/bundle_reader.hpp"
 #include "content/bundle_writer.hpp"
 #include "content/bundle_zip.hpp"
-#include "content/material_store.hpp"
+#include "editor/bundle_import.hpp"
 #include "store/database.hpp"
 #include "store/library_repository.hpp"
 
@@ -21,19 +21,11 @@ namespace {
 
 namespace fs = std::filesystem;
 
-
-// Bytes first: a crash between the two leaves only unreferenced blobs, never a dangling hash.
-void store_blobs(content::bundle_set const& set, content::material_store& blobs) {
-    for (auto const& [sha256, source] : set.blobs) {
-        if (blobs.put_file(source) != sha256)
-            throw std::runtime_error(source.string() + " changed while it was being imported; run the import again");
-    }
-}
-
-void print_counts(std::ostream& out, content::bundle_set const& set, store::import_result const& r) {
-    out << "imported " << set.library.campaigns.size() << " campaigns: " << r.added << " added, " << r.updated
+void print_counts(std::ostream& out, editor::import_summary const& s) {
+    auto const& r = s.counts;
+    out << "imported " << s.campaigns.size() << " campaigns: " << r.added << " added, " << r.updated
         << " updated, " << r.unchanged << " unchanged\n";
-    out << "imported " << set.library.hotlines.size() << " hotlines: " << r.hotlines_added << " added, "
+    out << "imported " << s.hotlines.size() << " hotlines: " << r.hotlines_added << " added, "
         << r.hotlines_updated << " updated, " << r.hotlines_unchanged << " unchanged\n";
 }
 
@@ -41,12 +33,14 @@ void print_counts(std::ostream& out, content::bundle_set const& set, store::impo
 
 int import_bundles(config const& cfg, fs::path const& dir, std::ostream& out, std::ostream& err) {
     try {
-        auto const set = content::read_bundles(dir, language_list(cfg));
-        content::material_store blobs(materials_dir(cfg));
-        store_blobs(set, blobs);
-        auto db = store::database::open(database_file(cfg));
-        auto const result = store::import_library(*db, set.library, std::chrono::system_clock::now().time_since_epoch().count());
-        print_counts(out, set, result);
+        std::shared_ptr<store::database> db;
+        auto const open_store = [&]() -> store::database& {
+            db = store::database::open(database_file(cfg));
+            return *db;
+        };
+        auto const now = std::chrono::system_clock::now().time_since_epoch();
+        print_counts(out, editor::import_bundle_folder(open_store, materials_dir(cfg), dir, language_list(cfg),
+                                                       std::chrono::duration_cast<std::chrono::nanoseconds>(now).count()));
         out << "send SIGHUP to a running server to publish\n";
         return 0;
     } catch (content::bundle_invalid const& e) {

@@ -18,7 +18,7 @@ std::string join(std::vector<bundle_problem> const& list) {
 std::string format_problem(bundle_problem const& p) {
     std::string out = p.file.generic_string();
     if (p.line > 0) out += ":" + std::to_string(p.line);
-    return out + ": " + p.reason;
+    return out + ": " + p.reason.english;
 }
 
 bundle_invalid::bundle_invalid(std::vector<bundle_problem> list)

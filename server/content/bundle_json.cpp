@@ -79,8 +79,8 @@ std::map<std::string, std::string> decode_texts(json_node const& obj, std::strin
         } else if (m.value.type != kind::string) {
             report(m.line, std::string(what) + " " + m.key + " must be a string");
         } else {
-            if (auto why = plain_text_problem(m.value.text, max_chars))
-                report(m.line, std::string(what) + " " + m.key + " " + *why);
+            if (auto why = plain_text_reason(std::string(what) + " " + m.key, m.value.text, max_chars))
+                report(m.line, std::move(*why));
             out[m.key] = m.value.text;
         }
     }
@@ -93,9 +93,9 @@ void decode_hotline(json_member const& m, std::vector<std::string> const& langua
                     hotline_set& out) {
     std::string const what = "hotline " + quoted(m.key);
     bool ok = true;
-    report_fn const note = [&](int line, std::string reason) {
+    report_fn const note = [&](int line, problem_reason why) {
         ok = false;
-        report(line, std::move(reason));
+        report(line, std::move(why));
     };
     if (!check_shape(
             m.value, what,
@@ -115,7 +115,7 @@ void decode_hotline(json_member const& m, std::vector<std::string> const& langua
     if (ok) out.hotlines.push_back(std::move(h));
 }
 
-using name_rule = std::function<std::optional<std::string>(std::string const&)>;
+using name_rule = std::function<std::optional<problem_reason>(std::string const&)>;
 
 // Unique strings, each accepted by rule (which returns why not).
 std::vector<std::string> decode_names(json_node const& list, std::string_view what, name_rule const& rule,
@@ -241,9 +241,9 @@ hotline_set decode_hotlines(json_node const& root, std::vector<std::string> cons
 std::optional<campaign_spec> decode_campaign(json_node const& root, std::vector<std::string> const& languages,
                                              std::set<std::string> const* hotline_ids, report_fn const& report) {
     bool ok = true;
-    report_fn const note = [&](int line, std::string reason) {
+    report_fn const note = [&](int line, problem_reason why) {
         ok = false;
-        report(line, std::move(reason));
+        report(line, std::move(why));
     };
     if (!check_shape(root, "campaign.json",
                      {{"slug", kind::string, true},
@@ -265,15 +265,16 @@ std::optional<campaign_spec> decode_campaign(json_node const& root, std::vector<
         c.default_language = n->text;
         spec.default_language_line = n->line;
         if (!known(languages, c.default_language))
-            note(n->line, "unknown default_language " + quoted(n->text) + " (known: " + language_list(languages) + ")");
+            note(n->line,
+                 reason("unknown_default_language", {{"language", n->text}, {"known", language_list(languages)}}));
     }
-    name_rule const tag_rule = [](std::string const& s) -> std::optional<std::string> {
+    name_rule const tag_rule = [](std::string const& s) -> std::optional<problem_reason> {
         if (is_tag(s)) return std::nullopt;
         return "tag " + quoted(s) + " must be lower-case ASCII letters only (^[a-z]+$)";
     };
-    name_rule const hotline_rule = [&](std::string const& s) -> std::optional<std::string> {
+    name_rule const hotline_rule = [&](std::string const& s) -> std::optional<problem_reason> {
         if (hotline_ids ? hotline_ids->contains(s) : is_id(s)) return std::nullopt;
-        return "unknown hotline " + quoted(s) + " (not in hotlines.json)";
+        return reason("unknown_hotline", {{"hotline", s}});
     };
     if (auto const* n = member(root, "tags", kind::array)) c.tags = decode_names(*n, "tag", tag_rule, note);
     if (auto const* n = member(root, "hotlines", kind::array))

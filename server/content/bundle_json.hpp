@@ -3,6 +3,7 @@
 // that needs only the JSON is checked here; files on disk are the reader's job.
 #include "content/located_json.hpp"
 #include "content/model.hpp"
+#include "content/problem_reason.hpp"
 
 #include <cstddef>
 #include <functional>
@@ -13,7 +14,7 @@
 
 namespace farol::content {
 
-using report_fn = std::function<void(int line, std::string reason)>;
+using report_fn = std::function<void(int line, problem_reason why)>;
 
 constexpr std::size_t max_label_chars = 40;        // code points
 constexpr std::size_t max_description_chars = 200; // code points

@@ -47,7 +47,7 @@ public:
             if (fs::is_directory(root_ / name))
                 read_campaign(name);
             else
-                add(name, 0, "unexpected file: the import folder holds README.md, hotlines.json and campaign folders");
+                add(name, 0, reason("unexpected_file"));
         }
         if (!problems_.empty()) {
             std::stable_sort(problems_.begin(), problems_.end(), [](auto const& a, auto const& b) {
@@ -59,34 +59,34 @@ public:
     }
 
 private:
-    void add(fs::path const& rel, int line, std::string reason) { problems_.push_back({rel, line, std::move(reason)}); }
+    void add(fs::path const& rel, int line, problem_reason why) { problems_.push_back({rel, line, std::move(why)}); }
 
-    std::nullopt_t problem(fs::path const& rel, int line, std::string reason) {
-        add(rel, line, std::move(reason));
+    std::nullopt_t problem(fs::path const& rel, int line, problem_reason why) {
+        add(rel, line, std::move(why));
         return std::nullopt;
     }
 
     report_fn reporter(fs::path const& rel) {
-        return [this, rel](int line, std::string reason) { add(rel, line, std::move(reason)); };
+        return [this, rel](int line, problem_reason why) { add(rel, line, std::move(why)); };
     }
 
     std::optional<std::string> read_text(fs::path const& rel) {
         fs::path const p = root_ / rel;
         std::error_code ec;
-        if (!fs::exists(p, ec)) return problem(rel, 0, "is missing");
-        if (!fs::is_regular_file(p, ec)) return problem(rel, 0, "is not a regular file");
+        if (!fs::exists(p, ec)) return problem(rel, 0, reason("missing"));
+        if (!fs::is_regular_file(p, ec)) return problem(rel, 0, reason("not_regular_file"));
         if (auto const size = fs::file_size(p, ec); !ec && size > max_bundle_text_bytes)
-            return problem(rel, 0, "is " + std::to_string(size) + " bytes; at most 1 MiB");
+            return problem(rel, 0, reason("too_large", {{"bytes", std::to_string(size)}}));
         std::ifstream in(p, std::ios::binary);
         std::ostringstream buf;
         buf << in.rdbuf();
-        if (!in) return problem(rel, 0, "cannot be read");
+        if (!in) return problem(rel, 0, reason("unreadable"));
         std::string text = std::move(buf).str();
-        if (text.starts_with(bom)) return problem(rel, 1, "starts with a byte order mark; save as UTF-8 without BOM");
+        if (text.starts_with(bom)) return problem(rel, 1, reason("byte_order_mark"));
         if (auto const bad = util::find_invalid_utf8(text); bad != std::string::npos)
-            return problem(rel, line_at(text, bad), "is not valid UTF-8");
+            return problem(rel, line_at(text, bad), reason("invalid_utf8"));
         if (auto const cr = text.find('\r'); cr != std::string::npos)
-            return problem(rel, line_at(text, cr), "has a carriage return (CR LF line ends?); use \\n only");
+            return problem(rel, line_at(text, cr), reason("carriage_return"));
         return text;
     }
 
@@ -95,7 +95,7 @@ private:
         if (!text) return std::nullopt;
         json_parse_error error;
         auto tree = parse_located_json(*text, error);
-        if (!tree) add(rel, error.line, "invalid JSON: " + error.reason);
+        if (!tree) add(rel, error.line, reason("invalid_json", {{"detail", error.reason}}));
         return tree;
     }
 
@@ -124,13 +124,12 @@ private:
 void reader::read_campaign(std::string const& folder) {
     std::size_t const before = problems_.size();
     fs::path const json_rel = fs::path(folder) / "campaign.json";
-    if (!is_id(folder)) add(folder, 0, "the folder name is not a valid slug (^[a-z0-9]+(-[a-z0-9]+)*$)");
+    if (!is_id(folder)) add(folder, 0, reason("folder_not_slug"));
     std::optional<campaign_spec> spec;
     if (auto const tree = read_json(json_rel))
         spec = decode_campaign(*tree, languages_, hotlines_ ? &hotlines_->ids : nullptr, reporter(json_rel));
     if (spec && spec->settings.slug != folder)
-        add(json_rel, spec->slug_line,
-            "slug '" + spec->settings.slug + "' differs from its folder name '" + folder + "'");
+        add(json_rel, spec->slug_line, reason("slug_not_folder", {{"slug", spec->settings.slug}, {"folder", folder}}));
     auto translations = read_translations(folder, spec ? &*spec : nullptr);
     check_page_names(folder);
     auto materials = spec ? read_materials(folder, spec->materials) : std::vector<material>{};
@@ -150,7 +149,7 @@ std::vector<translation> reader::read_translations(std::string const& folder, ca
             if (auto t = read_translation(rel, language)) out.push_back(std::move(*t));
         } else if (spec && language == spec->settings.default_language) {
             add(fs::path(folder) / "campaign.json", spec->default_language_line,
-                rel.filename().string() + ", the default language's page, is missing");
+                reason("default_page_missing", {{"file", rel.filename().string()}}));
         }
     }
     return out;
@@ -163,7 +162,7 @@ void reader::check_page_names(std::string const& folder) {
         std::string const stem = p.stem().string();
         bool const known = std::find(languages_.begin(), languages_.end(), stem) != languages_.end();
         if (p.extension() == ".md" && !name.starts_with('.') && !known)
-            add(fs::path(folder) / name, 0, "unknown language '" + stem + "' (a page is <language tag>.md)");
+            add(fs::path(folder) / name, 0, reason("unknown_page_language", {{"language", stem}}));
     }
 }
 
@@ -188,8 +187,8 @@ std::optional<translation> reader::read_translation(fs::path const& rel, std::st
     if (!page) return std::nullopt;
     if (page->body.size() > max_markdown_bytes) {
         add(rel, page->body_line,
-            "the body is " + std::to_string(page->body.size()) + " bytes; at most " +
-                std::to_string(max_markdown_bytes));
+            reason("body_too_large",
+                   {{"bytes", std::to_string(page->body.size())}, {"max", std::to_string(max_markdown_bytes)}}));
         return std::nullopt;
     }
     auto const issues = check_markdown(page->body);
@@ -205,27 +204,28 @@ std::optional<material_file> reader::read_material_file(std::string const& folde
     fs::path const json_rel = fs::path(folder) / "campaign.json";
     fs::path const p = root_ / folder / mp.path;
     std::string const name = p.filename().string();
-    auto const fail = [&](std::string const& why) {
-        add(json_rel, mp.line, "material file '" + mp.path + "' " + why);
+    auto const fail = [&](std::string_view key, reason_args more = {}) {
+        more.insert(more.begin(), {"path", mp.path});
+        add(json_rel, mp.line, reason(key, std::move(more)));
         return std::nullopt;
     };
     std::error_code ec;
-    if (!fs::exists(p, ec)) return fail("does not exist");
-    if (!fs::is_regular_file(p, ec)) return fail("is not a regular file");
+    if (!fs::exists(p, ec)) return fail("material_missing");
+    if (!fs::is_regular_file(p, ec)) return fail("material_not_regular");
     if (!inside(fs::canonical(p, ec), fs::canonical(root_ / folder, ec)) || ec)
-        return fail("leaves the campaign folder (through a symbolic link)");
-    if (!is_safe_file_name(name)) return fail("needs a file name of letters, digits, '.', '_' and '-' only");
+        return fail("material_outside");
+    if (!is_safe_file_name(name)) return fail("material_name");
     std::string_view const type = util::material_media_type(name);
-    if (type.empty()) return fail("has an unsupported type (" + util::material_extensions() + ")");
+    if (type.empty()) return fail("material_type", {{"extensions", util::material_extensions()}});
     file_digest d;
     try {
         d = digest_file(p);
     } catch (std::system_error const& e) {
-        return fail(std::string("cannot be read: ") + e.what());
+        return fail("material_unreadable", {{"detail", e.what()}});
     }
-    if (d.size == 0) return fail("is empty");
+    if (d.size == 0) return fail("material_empty");
     if (auto [it, fresh] = names.emplace(name, d.sha256); !fresh && it->second != d.sha256)
-        return fail("has the same file name as a different file of this campaign");
+        return fail("material_name_taken");
     out_.blobs.emplace(d.sha256, p);
     return material_file{mp.language, name, d.sha256, d.size, std::string(type)};
 }
@@ -235,7 +235,7 @@ std::optional<material_file> reader::read_material_file(std::string const& folde
 bundle_set read_bundles(fs::path const& dir, std::vector<std::string> const& languages) {
     if (languages.empty()) throw std::invalid_argument("read_bundles: no languages");
     std::error_code ec;
-    if (!fs::is_directory(dir, ec)) throw bundle_invalid({{dir, 0, "is not a directory"}});
+    if (!fs::is_directory(dir, ec)) throw bundle_invalid({{dir, 0, reason("not_a_directory")}});
     return reader(dir, languages).run();
 }
 

@@ -53,7 +53,11 @@ std::string libzip_message(int code) {
 zip_handle open_zip(fs::path const& p, int flags) {
     int code = 0;
     zip_t* z = zip_open(p.c_str(), flags, &code);
-    if (!z) throw bundle_zip_error("cannot open " + p.string() + ": " + libzip_message(code));
+    if (!z) {
+        bundle_zip_error e("cannot open " + p.string() + ": " + libzip_message(code));
+        e.not_a_zip = true;
+        throw e;
+    }
     return zip_handle(z);
 }
 

@@ -13,6 +13,7 @@ public:
     bundle_zip_error(std::string reason, std::string entry = {});
     std::string reason; // short, in English, e.g. "has a '..' segment"
     std::string entry;  // the entry name as stored in the ZIP (UTF-8), empty for the whole archive
+    bool not_a_zip = false; // libzip could not open it as an archive at all (not a ZIP, or damaged)
 };
 
 // Bounds on what unzip_bundles writes; sizes in bytes of uncompressed data.

@@ -32,25 +32,25 @@ struct front_fields {
 void read_field(std::string_view line, int number, front_fields& f, std::vector<page_problem>& problems) {
     auto const colon = line.find(": ");
     if (colon == std::string_view::npos || colon == 0) {
-        problems.push_back({number, "expected 'key: value' (a colon and one space) or the closing ---"});
+        problems.push_back({number, reason("front_matter_line")});
         return;
     }
     std::string_view const key = line.substr(0, colon), value = line.substr(colon + 2);
     bool const is_title = key == "title";
     if (!is_title && key != "summary") {
-        problems.push_back({number, "unknown front matter key '" + std::string(key) + "' (only title and summary)"});
+        problems.push_back({number, reason("front_matter_unknown_key", {{"key", std::string(key)}})});
         return;
     }
     auto& slot = is_title ? f.title : f.summary;
     if (slot) {
-        problems.push_back({number, "duplicate front matter key '" + std::string(key) + "'"});
+        problems.push_back({number, reason("front_matter_duplicate_key", {{"key", std::string(key)}})});
         return;
     }
     slot.emplace(value);
-    if (auto why = plain_text_problem(value, is_title ? max_title_chars : max_summary_chars))
-        problems.push_back({number, std::string(key) + " " + *why});
+    if (auto why = plain_text_reason(key, value, is_title ? max_title_chars : max_summary_chars))
+        problems.push_back({number, std::move(*why)});
     else if (value.size() >= 2 && value.front() == '"' && value.back() == '"')
-        problems.push_back({number, std::string(key) + " is quoted; write plain text without quotes"});
+        problems.push_back({number, reason("front_matter_quoted", {{"key", std::string(key)}})});
 }
 
 } // namespace
@@ -60,7 +60,7 @@ std::optional<page_source> parse_page(std::string_view text, std::vector<page_pr
     line_cursor lines{text};
     std::string_view line;
     if (!lines.next(line) || line != fence) {
-        problems.push_back({1, "the first line must be exactly --- (front matter with title and summary)"});
+        problems.push_back({1, reason("front_matter_start")});
         return std::nullopt;
     }
     front_fields f;
@@ -72,11 +72,11 @@ std::optional<page_source> parse_page(std::string_view text, std::vector<page_pr
             read_field(line, lines.number, f, problems);
     }
     if (!closed) {
-        problems.push_back({1, "the front matter has no closing --- line"});
+        problems.push_back({1, reason("front_matter_unclosed")});
         return std::nullopt;
     }
-    if (!f.title) problems.push_back({lines.number, "front matter lacks title"});
-    if (!f.summary) problems.push_back({lines.number, "front matter lacks summary"});
+    if (!f.title) problems.push_back({lines.number, reason("front_matter_no_title")});
+    if (!f.summary) problems.push_back({lines.number, reason("front_matter_no_summary")});
 
     page_source page;
     int const fence_line = lines.number;
@@ -85,7 +85,7 @@ std::optional<page_source> parse_page(std::string_view text, std::vector<page_pr
     page.body = std::string(text.substr(body_start));
     page.body_line = fence_line + 1 + static_cast<int>(body_start - lines.pos);
     if (page.body.find_first_not_of(" \t\n") == std::string::npos)
-        problems.push_back({fence_line, "the page has no body after the front matter"});
+        problems.push_back({fence_line, reason("no_body")});
     if (problems.size() != before) return std::nullopt;
     page.title = std::move(*f.title);
     page.summary = std::move(*f.summary);

@@ -1,4 +1,6 @@
 #pragma once
+#include "content/problem_reason.hpp"
+
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -20,7 +22,7 @@ struct page_source {
 
 struct page_problem {
     int line = 0;
-    std::string reason;
+    problem_reason reason;
 };
 
 // Parses per campaigns/README.md. Appends every problem found with its line; returns nullopt

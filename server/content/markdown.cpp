@@ -107,11 +107,11 @@ std::optional<markdown_issue> issue_of(cmark_node* n) {
     auto const type = cmark_node_get_type(n);
     char const* url = cmark_node_get_url(n);
     if (type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE)
-        return markdown_issue{line_of(n), "raw HTML is not allowed (it would be dropped)"};
+        return markdown_issue{line_of(n), reason("raw_html")};
     if (type == CMARK_NODE_IMAGE)
-        return markdown_issue{line_of(n), "images are not allowed; offer the file as a material"};
+        return markdown_issue{line_of(n), reason("image")};
     if (type == CMARK_NODE_LINK && url != nullptr && leaves_site(url))
-        return markdown_issue{line_of(n), std::string("links that leave the site are not allowed: ") + url};
+        return markdown_issue{line_of(n), reason("external_link", {{"url", url}})};
     return std::nullopt;
 }
 
@@ -138,7 +138,7 @@ std::vector<markdown_issue> check_markdown(std::string_view md) {
     each_node(doc.root.get(), [&](cmark_node* n) {
         auto issue = issue_of(n);
         // <b>x</b> is two inline HTML nodes: one report per line and reason is enough.
-        if (issue && (issues.empty() || issues.back().line != issue->line || issues.back().reason != issue->reason))
+        if (issue && (issues.empty() || issues.back().line != issue->line || issues.back().reason.english != issue->reason.english))
             issues.push_back(std::move(*issue));
     });
     return issues;

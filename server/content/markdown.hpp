@@ -1,4 +1,6 @@
 #pragma once
+#include "content/problem_reason.hpp"
+
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -18,7 +20,7 @@ std::string render_markdown(std::string_view md);
 
 struct markdown_issue {
     int line = 0; // 1-based, in md
-    std::string reason;
+    problem_reason reason;
 };
 
 // What the bundle format forbids in a body although rendering would survive it: raw HTML

@@ -57,15 +57,25 @@ int line_at(std::string_view text, std::size_t offset) {
     return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
 }
 
-std::optional<std::string> plain_text_problem(std::string_view value, std::size_t max_code_points) {
-    if (util::find_invalid_utf8(value) != std::string_view::npos) return "is not valid UTF-8";
-    if (value.find_first_not_of(" \t") == std::string_view::npos) return "is empty";
-    if (has_control_characters(value)) return "contains a control character (tab, line break, ...)";
-    if (value.front() == ' ' || value.back() == ' ') return "starts or ends with a space";
+std::optional<problem_reason> plain_text_reason(std::string_view field, std::string_view value,
+                                                std::size_t max_code_points) {
+    reason_args args{{"field", std::string(field)}};
+    if (util::find_invalid_utf8(value) != std::string_view::npos) return reason("text_invalid_utf8", std::move(args));
+    if (value.find_first_not_of(" \t") == std::string_view::npos) return reason("text_empty", std::move(args));
+    if (has_control_characters(value)) return reason("text_control", std::move(args));
+    if (value.front() == ' ' || value.back() == ' ') return reason("text_spaces", std::move(args));
     std::size_t const n = util::code_points(value);
-    if (n > max_code_points)
-        return "is " + std::to_string(n) + " characters long; at most " + std::to_string(max_code_points);
-    return std::nullopt;
+    if (n <= max_code_points) return std::nullopt;
+    args.emplace_back("length", std::to_string(n));
+    args.emplace_back("max", std::to_string(max_code_points));
+    return reason("text_too_long", std::move(args));
+}
+
+std::optional<std::string> plain_text_problem(std::string_view value, std::size_t max_code_points) {
+    // The reason without a field name: its text less the space that followed the (empty) name.
+    auto why = plain_text_reason("", value, max_code_points);
+    if (!why) return std::nullopt;
+    return why->english.substr(1);
 }
 
 } // namespace farol::content

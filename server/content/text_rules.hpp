@@ -1,4 +1,6 @@
 #pragma once
+#include "content/problem_reason.hpp"
+
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -20,5 +22,8 @@ bool has_control_characters(std::string_view s);
 int line_at(std::string_view text, std::size_t offset);
 // Why a one-line plain-text value (title, label, ...) is unacceptable, or nullopt if it is fine.
 std::optional<std::string> plain_text_problem(std::string_view value, std::size_t max_code_points);
+// The same check as a bundle reason naming the field ("title is empty"), translatable by the editor.
+std::optional<problem_reason> plain_text_reason(std::string_view field, std::string_view value,
+                                                std::size_t max_code_points);
 
 } // namespace farol::content

@@ -93,7 +93,7 @@ save_result campaigns::save(std::string_view actor, std::string_view slug, trans
     } else {
         for (auto const& issue : content::check_markdown(form.body))
             out.problems.push_back({"body", "translation.body_invalid",
-                                    std::to_string(issue.line) + ": " + issue.reason});
+                                    std::to_string(issue.line) + ": " + issue.reason.english});
     }
     if (!out.problems.empty()) return out;
     content::translation text{form.language, form.title, form.summary, form.body, content::render_markdown(form.body)};

@@ -10,6 +10,7 @@ editor_services::editor_services(std::shared_ptr<store::database> db, util::cloc
       second_factor(account_store, hasher, audit, clock), campaign_store(db),
       campaigns(campaign_store, audit, clock, settings.languages, settings.republish), material_library(db),
       blobs(settings.materials_dir),
-      materials(material_library, blobs, audit, campaigns, clock, settings.uploads, settings.republish) {}
+      materials(material_library, blobs, audit, campaigns, clock, settings.uploads, settings.republish),
+      bundle_import(db, settings.bundle_paths, settings.languages, audit, clock, settings.republish) {}
 
 } // namespace farol::editor

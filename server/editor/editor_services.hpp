@@ -1,5 +1,6 @@
 #pragma once
 #include "editor/accounts.hpp"
+#include "editor/bundle_import.hpp"
 #include "editor/campaigns.hpp"
 #include "editor/audit_log.hpp"
 #include "editor/login_throttle.hpp"
@@ -34,6 +35,7 @@ struct editor_settings {
     std::function<void()> republish = [] {};     // asks for a new Site (after a publish)
     std::filesystem::path materials_dir = "materials"; // the content-addressed material bytes
     materials::settings uploads{"incoming", std::chrono::hours(7 * 24)};
+    import_paths bundle_paths;                   // materials and scratch space for bundle imports
 };
 
 // The editor area's services, built once over the database in dependency order: the stores, the
@@ -57,6 +59,7 @@ struct editor_services {
     store::material_library material_library;
     content::material_store blobs;
     editor::materials materials;
+    editor::bundle_import bundle_import;
 };
 
 } // namespace farol::editor

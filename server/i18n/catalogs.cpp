@@ -104,8 +104,12 @@ std::string const& catalogs::native_name(std::string_view tag) const { return st
 bool catalogs::rtl(std::string_view tag) const { return state_->at(tag).strings.rtl; }
 
 std::string catalogs::text(std::string_view lang, std::string_view key, std::initializer_list<arg> args) const {
+    return text_with(lang, key, std::span<arg const>(args.begin(), args.size()));
+}
+
+std::string catalogs::text_with(std::string_view lang, std::string_view key, std::span<arg const> args) const {
     auto const* message = state_->lookup(lang, key).second;
-    return detail::fill(message->other(), std::span<arg const>(args.begin(), args.size()));
+    return detail::fill(message->other(), args);
 }
 
 std::string catalogs::plural(std::string_view lang, std::string_view key, std::int64_t n,

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <initializer_list>
 #include <memory>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -39,6 +40,8 @@ public:
     // Text of key in lang, else in the default language; std::out_of_range for an unknown key.
     // A plural key gives its "other" form. A lang that is not loaded reads as the default.
     std::string text(std::string_view lang, std::string_view key, std::initializer_list<arg> args = {}) const;
+    // The same, for arguments gathered at run time.
+    std::string text_with(std::string_view lang, std::string_view key, std::span<arg const> args) const;
     // The CLDR plural form of key for n in lang; {count} becomes n formatted for that language.
     std::string plural(std::string_view lang, std::string_view key, std::int64_t n,
                        std::initializer_list<arg> args = {}) const;

@@ -2,6 +2,8 @@
 
 #include "content/bundle_fixture.hpp"
 #include "content/bundle_reader.hpp"
+#include "editor/bundle_import.hpp"
+#include "store/audit_store.hpp"
 #include "store/database.hpp"
 #include "store/library_repository.hpp"
 
@@ -126,4 +128,26 @@ TEST_CASE("farol import checks bundles against the configured languages, not a f
     CHECK(r.status == 1);
     CHECK_THAT(r.err, Catch::Contains("reconhecer-o-trafico/ar.md: unknown language 'ar'"));
     CHECK_FALSE(std::filesystem::exists(app::database_file(cfg)));
+}
+
+TEST_CASE("the editor's download imports back through the editor's upload unchanged, and downloads the same bytes", "[content][app][bundle]") {
+    temp_dir data;
+    app::config cfg;
+    cfg.data_dir = data / "data";
+    REQUIRE(import_from(cfg, samples_dir()).status == 0);
+    auto const first = app::export_zip(cfg);
+    data.write("download.zip", first);
+
+    auto db = store::database::open(app::database_file(cfg));
+    store::audit_store audit_store(db);
+    util::system_clock clock;
+    editor::audit_log audit(audit_store, clock);
+    editor::bundle_import importer(db, {app::materials_dir(cfg), cfg.data_dir / "tmp"}, app::language_list(cfg), audit,
+                                   clock, [] {});
+    auto const outcome = importer.import_zip("ana", data / "download.zip");
+    REQUIRE(outcome.kind == editor::zip_import_outcome::imported);
+    CHECK(outcome.summary.counts.unchanged == 3);
+    CHECK(outcome.summary.counts.added + outcome.summary.counts.updated == 0);
+    CHECK(outcome.summary.counts.hotlines_unchanged == 4);
+    CHECK(app::export_zip(cfg) == first);
 }

@@ -106,6 +106,7 @@ TEST_CASE("config defaults are the documented ones", "[config]") {
     CHECK(defaults["listen.port"] == "8080");
     CHECK(defaults["limits.max_head"] == "8KiB");
     CHECK(defaults["limits.max_body"] == "1MiB");
+    CHECK(defaults["editor.upload_max"] == "25MiB");
     CHECK(defaults["timeouts.head"] == "10s");
     CHECK(defaults["site.public_url"].empty());
 }

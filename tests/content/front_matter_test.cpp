@@ -15,7 +15,7 @@ std::vector<std::string> problems_of(std::string const& text) {
     auto const page = parse_page(text, problems);
     CHECK(page.has_value() == problems.empty());
     std::vector<std::string> out;
-    for (auto const& p : problems) out.push_back(std::to_string(p.line) + ": " + p.reason);
+    for (auto const& p : problems) out.push_back(std::to_string(p.line) + ": " + p.reason.english);
     return out;
 }
 

@@ -158,14 +158,14 @@ TEST_CASE("check_markdown finds what bundles may not contain, with lines", "[con
                        "[inner](/pt-BR/c/outra) and www.example.org\n\n<div>\nblock\n</div>\n");
     REQUIRE(issues.size() == 5);
     CHECK(issues[0].line == 3); // <b> and </b>: reported once
-    CHECK_THAT(issues[0].reason, Catch::Contains("raw HTML"));
+    CHECK_THAT(issues[0].reason.english, Catch::Contains("raw HTML"));
     CHECK(issues[1].line == 5);
-    CHECK_THAT(issues[1].reason, Catch::Contains("images"));
+    CHECK_THAT(issues[1].reason.english, Catch::Contains("images"));
     CHECK(issues[2].line == 7);
-    CHECK_THAT(issues[2].reason, Catch::Contains("https://evil.example"));
+    CHECK_THAT(issues[2].reason.english, Catch::Contains("https://evil.example"));
     CHECK(issues[3].line == 9);
-    CHECK_THAT(issues[3].reason, Catch::Contains("www.example.org"));
+    CHECK_THAT(issues[3].reason.english, Catch::Contains("www.example.org"));
     CHECK(issues[4].line == 11);
-    CHECK_THAT(issues[4].reason, Catch::Contains("raw HTML"));
+    CHECK_THAT(issues[4].reason.english, Catch::Contains("raw HTML"));
     CHECK(check_markdown("## Fine\n\n- **a**\n- [b](/es/c/x)\n\n| a |\n|---|\n| 1 |\n").empty());
 }

@@ -12,6 +12,7 @@
 #include "support/temp_dir.hpp"
 #include "view/editor_views.hpp"
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
