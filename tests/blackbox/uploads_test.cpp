@@ -178,3 +178,23 @@ TEST_CASE("uploads: a connection cut mid-upload leaves nothing behind", "[blackb
     auto const list = get(s.port(), "/editor/materials", "Cookie: " + e.cookie + "\r\n");
     CHECK(list.body.find("folheto.pdf") == std::string::npos);
 }
+
+TEST_CASE("uploads: the editor's bundle ZIP goes back in through the import form, streamed like any upload",
+          "[blackbox][editor][upload][bundle]") {
+    test_server s([](app::config& c) { c.development_cookie = 1; }, sample_campaigns());
+    editor_session e(s);
+    auto const zip = get(s.port(), "/editor/bundles.zip", "Cookie: " + e.cookie + "\r\n");
+    REQUIRE(zip.status == 200);
+    std::string b = std::string("--") + boundary + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + e.csrf + "\r\n";
+    b += std::string("--") + boundary +
+         "\r\nContent-Disposition: form-data; name=\"bundles\"; filename=\"site.zip\"\r\nContent-Type: application/zip\r\n\r\n" +
+         zip.body + "\r\n--" + boundary + "--\r\n";
+    auto head = upload_head(e.cookie, b.size());
+    head.replace(head.find("/editor/materials"), 17, "/editor/bundles/import");
+    auto const r = request(s.port(), head + b);
+    CHECK(r.status == 200);
+    CHECK(r.body.find("Imported") != std::string::npos);
+    auto const broken = request(s.port(), head + std::string(b).replace(b.rfind("PK\x05\x06"), 2, "XX")); // no end record: not a ZIP
+    CHECK(broken.status == 422);
+    CHECK(files_under(s.data_dir().path() / "incoming") == 0);
+}
