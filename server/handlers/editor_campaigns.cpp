@@ -191,7 +191,7 @@ void mount(http::route_group& r, deps d) {
     r.get("/editor/campaigns/{slug}", [d](auto const& ctx) { return show(d, ctx); }, opts("editor_campaign"));
     r.add(http::verb::post, "/editor/campaigns/{slug}/{action}", [d](auto const& ctx) { return act(d, ctx); },
           opts("editor_campaign_action", http::body_kind::form));
-    editor_translations::mount(r, {d.views, d.campaigns, d.site, d.pages});
+    editor_translations::mount(r, {d.views, d.campaigns, d.materials, d.site, d.pages});
 }
 
 } // namespace farol::handlers::editor_campaigns

@@ -1,6 +1,7 @@
 #include "handlers/editor_translations.hpp"
 
 #include "editor/campaigns.hpp"
+#include "editor/materials.hpp"
 #include "editor/word_diff.hpp"
 #include "handlers/editor_common.hpp"
 #include "http/http_error.hpp"
@@ -158,7 +159,8 @@ http::response preview(deps const& d, http::request_context const& ctx) {
     auto const t = target_of(d, ctx);
     auto const site = d.site.snapshot();
     auto const pages = d.pages();
-    content::campaign c{t.campaign.slug, t.campaign.default_language, t.campaign.tags, t.campaign.hotlines, {}, {}, {}};
+    content::campaign c{t.campaign.slug, t.campaign.default_language, t.campaign.tags, t.campaign.hotlines, {}, {},
+                        d.materials.materials_of(t.campaign.slug)};
     for (auto const& lang : d.campaigns.languages()) {
         auto const revs = d.campaigns.store().revisions(t.campaign.slug, lang);
         if (!revs.empty()) c.translations.push_back(revs.front().text);

@@ -7,6 +7,7 @@
 
 namespace farol::editor {
 class campaigns;
+class materials;
 }
 namespace farol::view {
 class editor_views;
@@ -18,6 +19,7 @@ namespace farol::handlers::editor_translations {
 struct deps {
     std::shared_ptr<view::editor_views const> views;
     editor::campaigns& campaigns;
+    editor::materials const& materials; // the preview shows the campaign's attached files
     published::site_holder const& site;
     std::function<std::shared_ptr<view::page_renderer const>()> pages;
 };

@@ -78,6 +78,10 @@ TEST_CASE("editor materials: upload, attach per language, replace, detach and re
     auto const old_sha = mats[0].files[0].sha256;
     CHECK(contains(c.get("/editor/campaigns/nova"), "/m/" + old_sha.substr(0, 16) + "/folheto-final.pdf"));
     CHECK(contains(c.get("/editor/materials"), ">nova</a> (folheto, pt-BR)"));
+    // The preview draws the page as readers will see it, with the attached file.
+    REQUIRE(c.post("/editor/campaigns/nova/t/pt-BR", {{"title", "Nova"}, {"summary", "Resumo"}, {"body", "Texto."}, {"base", "0"}})
+                .result() == status::see_other);
+    CHECK(contains(c.get("/editor/campaigns/nova/t/pt-BR/preview"), "/m/" + old_sha.substr(0, 16) + "/folheto-final.pdf"));
     auto const in_use = c.post("/editor/materials/" + id + "/delete", {});
     CHECK(in_use.result() == status::conflict);
 
