@@ -1,6 +1,6 @@
 // Writing a campaign in the editor, in a real browser: an editor (first sign-in, password change)
 // is refused a bad address name, creates `teste-navegador` in pt-BR, writes its pt-BR and es texts,
-// publishes pt-BR and sees readers get it (and the Portuguese text with a fallback notice at /es/),
+// uploads a leaflet over a slow uplink (the progress bar moves) and attaches it to pt-BR, publishes pt-BR and sees readers get it (and the Portuguese text with a fallback notice at /es/),
 // publishes es, changes the Portuguese text and sees es flagged Outdated on the campaign page and in
 // the list (and its filter), marks es "Still accurate", compares and restores revisions, previews
 // the saved text; then an administrator finds every step in the audit log. Along the way, as in
@@ -96,6 +96,31 @@ async function waitForPublic(page, url, check, what, allow404 = false) {
   if (allow404) expectedErrorStatuses.delete(`404 ${url}`);
   step(`  ${url}: ${what} after ${Date.now() - from} ms`);
   return Date.now() - from;
+}
+
+// A valid one-page PDF of about `size` bytes: its content stream carries comment lines as ballast,
+// so an upload of it takes long enough to watch (PDF 1.7, 7.5: header, objects, xref, trailer).
+function ballastPdf(size) {
+  const ballast = ('% ' + 'x'.repeat(77) + '\n').repeat(Math.ceil(size / 80));
+  const content = `${ballast}BT /F1 24 Tf 72 720 Td (Folheto) Tj ET\n`;
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${content.length} >>\nstream\n${content}endstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let pdf = '%PDF-1.4\n';
+  const offsets = objects.map((body, i) => {
+    const at = pdf.length;
+    pdf += `${i + 1} 0 obj\n${body}\nendobj\n`;
+    return at;
+  });
+  const xref = pdf.length;
+  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n` +
+    offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('') +
+    `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(pdf, 'latin1');
 }
 
 // Faults found on the way that need not stop the flow: reported with the other problems at the end.
@@ -199,6 +224,38 @@ try {
   await snapshot(page, 'translation es (beside pt-BR)', 'section.source-text');
   await page.screenshot({ path: join(outDir, 'campaigns-translation-es.png'), fullPage: true });
 
+  step('upload a PDF on the campaign page and attach it to pt-BR: the progress bar moves');
+  await page.goto(base + campaignPath);
+  const uploadForm = page.locator('form[data-upload]');
+  await uploadForm.locator('input[name="material"]').fill('folheto');
+  await uploadForm.locator('select[name="kind"]').selectOption('leaflet');
+  await uploadForm.locator('select[name="language"]').selectOption('pt-BR');
+  await uploadForm.locator('input[name="file"]').setInputFiles(
+    { name: 'folheto-pt-BR.pdf', mimeType: 'application/pdf', buffer: ballastPdf(3 * 1024 * 1024) });
+  const progress = [];
+  await page.exposeFunction('farolProgress', (v) => progress.push(Number(v)));
+  await page.evaluate(() => {
+    const bar = document.querySelector('form[data-upload] progress');
+    new MutationObserver(() => window.farolProgress(bar.hidden ? -1 : bar.value)).observe(bar, { attributes: true });
+  });
+  // A slow uplink (1 MiB/s) so the 3 MB leaflet takes a few seconds, as on a phone.
+  const cdp = await editor.newCDPSession(page);
+  const uplink = (bytesPerSecond) => cdp.send('Network.emulateNetworkConditions',
+    { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: bytesPerSecond });
+  await uplink(1024 * 1024);
+  await Promise.all([page.waitForURL(`${base}${campaignPath}?done=attach`, { timeout: 20000 }),
+    uploadForm.locator('button[type="submit"]').click()]);
+  await uplink(-1);
+  assert.ok(progress.some((v) => v > 0 && v < 100), `the progress bar did not move: ${JSON.stringify(progress)}`);
+  assert.equal(await notice(page), 'The file was attached. Readers see it on the published page of that language.');
+  const materialHref = await page.locator('ul.material-files a').getAttribute('href');
+  assert.match(materialHref, /^\/m\/[0-9a-f]{16}\/folheto-pt-br\.pdf$/);
+  await snapshot(page, 'campaign page with a material', 'ul.material-files');
+  await page.goto(base + '/editor/materials');
+  assert.match(await page.locator('#uploads tbody').textContent(), /folheto-pt-BR\.pdf/);
+  await snapshot(page, 'materials library', '#uploads');
+  await page.screenshot({ path: join(outDir, 'campaigns-materials.png'), fullPage: true });
+
   step('publish pt-BR only');
   await page.goto(base + ptPath);
   await submit(page, 'button:text-is("Publish the saved text")');
@@ -221,6 +278,10 @@ try {
   assert.equal(await readerPage.locator('article .body li').count(), 2);
   assert.equal(await readerPage.getAttribute('html', 'lang'), 'pt-BR');
   await helpBox(readerPage, '/pt-BR/c/' + slug);
+  assert.equal(await readerPage.locator(`a[href="${materialHref}"]`).count(), 1, 'the leaflet is not on the public page');
+  const leaflet = await readerPage.request.get(base + materialHref);
+  assert.equal(leaflet.status(), 200);
+  assert.equal(leaflet.headers()['content-type'], 'application/pdf');
   await snapshot(readerPage, 'public pt-BR', 'article h1');
   await readerPage.screenshot({ path: join(outDir, 'campaigns-public-pt-BR.png'), fullPage: true });
   await readerPage.goto(esPublic);
@@ -382,6 +443,7 @@ try {
     ['campaign.create', object()],
     ['translation.save', object('pt-BR', 1)],
     ['translation.save', object('es', 1)],
+    ['material.attach', `campaign:${slug}/folheto/pt-BR`],
     ['translation.publish', object('pt-BR')],
     ['translation.publish', object('es')],
     ['translation.save', object('pt-BR', 2)],
@@ -393,6 +455,7 @@ try {
   assert.deepEqual(campaignRows.map((r) => [r.action, r.object]), story,
     `the audit log's story: ${JSON.stringify(campaignRows)}`);
   for (const r of campaignRows) assert.equal(r.actor, editorName, `audit row ${r.action} ${r.object} by ${r.actor}`);
+  assert.ok(rows.some((r) => r.action === 'material.upload' && r.outcome === 'ok'), 'no material.upload in the audit log');
   await snapshot(adminPage, 'audit (filtered to the editor)', 'main table tbody tr');
   await adminPage.screenshot({ path: join(outDir, 'campaigns-audit.png'), fullPage: true });
 
