@@ -198,3 +198,21 @@ TEST_CASE("uploads: the editor's bundle ZIP goes back in through the import form
     CHECK(broken.status == 422);
     CHECK(files_under(s.data_dir().path() / "incoming") == 0);
 }
+
+TEST_CASE("uploads: the progress script the editor loads stays within 2 KB compressed", "[blackbox][editor][upload]") {
+    test_server s([](app::config& c) { c.development_cookie = 1; });
+    editor_session e(s);
+    auto const page = get(s.port(), "/editor/materials", "Cookie: " + e.cookie + "\r\n");
+    auto const at = page.body.find("<script src=\"/s/");
+    REQUIRE(at != std::string::npos);
+    auto const start = at + 13;
+    auto const src = page.body.substr(start, page.body.find('"', start) - start);
+    CHECK(src.ends_with("/js/editor.js"));
+    for (auto const* coding : {"br", "gzip"}) {
+        auto const js = get(s.port(), src, std::string("Accept-Encoding: ") + coding + "\r\n");
+        REQUIRE(js.status == 200);
+        CHECK(js.header("content-encoding") == coding);
+        CHECK(js.body.size() <= 2048);
+    }
+    CHECK(page.body.find("enctype=\"multipart/form-data\"") != std::string::npos); // the form works without it
+}

@@ -170,6 +170,8 @@ try {
   step('new campaign: "Bad Slug" is refused and the form says why');
   expectedErrorStatuses.add(`422 ${base}/editor/campaigns`);
   await page.fill('#slug', 'Bad Slug');
+  assert.equal((await page.textContent('#slug-check')).trim(), 'Use lower-case letters, digits and single hyphens only.',
+    'the slug rules are not checked while typing');
   await page.selectOption('#default_language', 'pt-BR');
   await page.fill('#tags', 'teste');
   await submit(page, 'main form button:text-is("Create campaign")');
@@ -185,6 +187,7 @@ try {
 
   step(`new campaign: ${slug}, default pt-BR`);
   await page.fill('#slug', slug);
+  assert.equal((await page.textContent('#slug-check')).trim(), 'The address follows the rules.');
   await page.selectOption('#default_language', 'pt-BR');
   await submit(page, 'main form button:text-is("Create campaign")');
   assert.equal(path(page), campaignPath);
