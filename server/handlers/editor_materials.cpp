@@ -6,6 +6,7 @@
 #include "http/response.hpp"
 #include "util/mapped_file.hpp"
 #include "view/editor_views.hpp"
+#include "view/site_builder.hpp"
 
 #include <charconv>
 
@@ -124,8 +125,7 @@ http::response download(deps const& d, http::request_context const& ctx) {
     http::response res{http::status::ok, 11};
     res.body().bytes = http::shared_bytes{map, map->bytes()};
     res.set(http::field::content_type, row.media_type);
-    res.set(http::field::content_disposition,
-            "attachment; filename=\"" + editor::materials::download_name(row.original_name, row.media_type) + "\"");
+    res.set(http::field::content_disposition, view::attachment_disposition(row.original_name)); // RFC 6266 filename*
     return res;
 }
 

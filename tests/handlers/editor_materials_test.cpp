@@ -127,11 +127,12 @@ TEST_CASE("editor materials: upload, attach per language, replace, detach and re
 TEST_CASE("editor materials: the library's own download is an attachment of the stored bytes", "[editor][materials]") {
     library_fixture l;
     uploads::start_vips();
-    REQUIRE(l.upload("foto.png", uploads::image_with_metadata(".png")).result() == status::see_other);
+    REQUIRE(l.upload("foto no abrigo \"São Paulo\".png", uploads::image_with_metadata(".png")).result() == status::see_other);
     auto const res = l.c.get("/editor/materials/" + std::to_string(l.newest_upload()));
     REQUIRE(res.result() == status::ok);
     CHECK(res[field::content_type] == "image/png");
-    CHECK(res[field::content_disposition] == "attachment; filename=\"foto.png\"");
+    CHECK(res[field::content_disposition] ==
+          "attachment; filename=\"foto no abrigo _S__o Paulo_.png\"; filename*=UTF-8''foto%20no%20abrigo%20%22S%C3%A3o%20Paulo%22.png");
     CHECK(body_of(res).find("Ana Silva") == std::string::npos);
     CHECK(l.c.get("/editor/materials/999").result() == status::not_found);
     CHECK(l.c.get("/editor/materials/abc").result() == status::not_found);
