@@ -46,6 +46,26 @@ std::string campaign_inputs(content::campaign const& c) {
     return f.hex();
 }
 
+std::string listing_inputs(std::vector<content::campaign const*> const& published) {
+    util::fingerprint f;
+    f.add("listing").add(published.size());
+    for (auto const* c : published) {
+        f.add(c->slug).add(c->default_language).add(c->translations.size());
+        for (auto const& t : c->translations) f.add(t.language).add(t.title).add(t.summary);
+    }
+    return f.hex();
+}
+
+std::string sitemap_inputs(std::vector<content::campaign const*> const& published) {
+    util::fingerprint f;
+    f.add("sitemap").add(published.size());
+    for (auto const* c : published) {
+        f.add(c->slug).add(c->translations.size());
+        for (auto const& t : c->translations) f.add(t.language);
+    }
+    return f.hex();
+}
+
 std::string hotlines_inputs(std::vector<content::hotline> const& hotlines) {
     util::fingerprint f;
     f.add("hotlines").add(hotlines.size());

@@ -13,6 +13,11 @@ namespace farol::view {
 
 // Every field of the campaign: its texts, hotline ids, materials, languages, window and tags.
 std::string campaign_inputs(content::campaign const& c);
+// What a home page shows of the campaigns it lists, in order: slugs, default languages, and each
+// translation's language, title and summary (the card picked by the reader's language).
+std::string listing_inputs(std::vector<content::campaign const*> const& published);
+// What the sitemap shows of the campaigns it lists, in order: slugs and translation languages.
+std::string sitemap_inputs(std::vector<content::campaign const*> const& published);
 // Every hotline with every field: pages without hotlines of their own show them all.
 std::string hotlines_inputs(std::vector<content::hotline> const& hotlines);
 // One page: the renderer that draws it (templates, catalogs, assets, fallbacks, URLs), its key

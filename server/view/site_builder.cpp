@@ -87,33 +87,37 @@ std::vector<http::representation> compress_all(std::vector<page_job>& jobs, std:
     return out;
 }
 
-// Every public document with what it is rendered from. Campaign and error pages carry a
-// fingerprint; home pages, the sitemap and robots.txt show every campaign and are rendered always.
+// Every public document with a fingerprint of what it is rendered from.
 std::vector<page_job> plan_all(page_renderer const& pages, content::library const& lib,
                                std::vector<content::campaign const*> const& published, published::site& s,
                                unsigned threads) {
     std::vector<std::string> digest(published.size());
     util::parallel_for(published.size(), threads, [&](std::size_t i) { digest[i] = campaign_inputs(*published[i]); });
     auto const hotlines = hotlines_inputs(lib.hotlines);
+    auto const listing = listing_inputs(published);
     auto const id = pages.identity();
     auto const html = "text/html; charset=utf-8";
     std::vector<page_job> jobs;
     // The sitemap is by far the largest document: first, so it does not finish alone at the end.
     jobs.push_back({&s.pages, "/sitemap.xml", "application/xml; charset=utf-8", page_cache,
-                    [&] { return pages.sitemap(published); }});
-    jobs.push_back({&s.pages, "/robots.txt", "text/plain; charset=utf-8", page_cache, [&] { return pages.robots(); }});
+                    [&] { return pages.sitemap(published); }, page_inputs(id, "/sitemap.xml", {sitemap_inputs(published)})});
+    jobs.push_back({&s.pages, "/robots.txt", "text/plain; charset=utf-8", page_cache, [&] { return pages.robots(); },
+                    page_inputs(id, "/robots.txt", {})});
     for (auto const& lang : s.languages) {
-        jobs.push_back({&s.pages, home_path(lang), html, page_cache, [&, lang] { return pages.home(lang, published, lib); }});
+        auto home = home_path(lang);
+        auto inputs = page_inputs(id, home, {listing, hotlines});
+        jobs.push_back({&s.pages, std::move(home), html, page_cache, [&, lang] { return pages.home(lang, published, lib); },
+                        std::move(inputs)});
         for (std::size_t i = 0; i < published.size(); ++i) {
             auto const* c = published[i];
             auto key = campaign_path(lang, c->slug);
-            auto inputs = page_inputs(id, key, {digest[i], hotlines});
+            inputs = page_inputs(id, key, {digest[i], hotlines});
             jobs.push_back({&s.pages, std::move(key), html, page_cache,
                             [&, lang, c] { return pages.campaign(lang, *c, lib); }, std::move(inputs)});
         }
         for (auto status : error_statuses) {
             auto key = lang + " " + std::to_string(status);
-            auto inputs = page_inputs(id, key, {hotlines});
+            inputs = page_inputs(id, key, {hotlines});
             jobs.push_back({&s.errors, std::move(key), html, "no-store",
                             [&, lang, status] { return pages.error(lang, status, lib); }, std::move(inputs)});
         }

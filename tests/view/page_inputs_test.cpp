@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <functional>
+#include <tuple>
 #include <set>
 
 using namespace farol;
@@ -95,4 +96,36 @@ TEST_CASE("a page's fingerprint names its renderer, its key and each part of its
     CHECK(view::page_inputs(1, "/fr/c/alpha", {"a", "b"}) != base);
     CHECK(view::page_inputs(1, "/es/c/alpha", {"ab", ""}) != base);
     CHECK(view::page_inputs(1, "/es/c/alpha", {"a", "b", ""}) != base);
+}
+
+TEST_CASE("home pages and the sitemap have fingerprints of what they list", "[view][page]") {
+    auto const a = sample();
+    auto b = sample();
+    b.slug = "beta";
+    auto const listing = view::listing_inputs({&a, &b});
+    auto const sitemap = view::sitemap_inputs({&a, &b});
+    CHECK(view::listing_inputs({&b, &a}) != listing);
+    CHECK(view::sitemap_inputs({&b, &a}) != sitemap);
+    CHECK(view::listing_inputs({&a}) != listing);
+    using edit = std::function<void(content::campaign&)>;
+    // Each edit changes what a home page shows; the sitemap shows slugs and languages only.
+    std::vector<std::tuple<char const*, edit, bool>> const edits{
+        {"slug", [](auto& c) { c.slug = "gamma"; }, true},
+        {"default language", [](auto& c) { c.default_language = "fr"; }, false},
+        {"title", [](auto& c) { c.translations[0].title = "Outro"; }, false},
+        {"summary", [](auto& c) { c.translations[0].summary = "Outro"; }, false},
+        {"translation language", [](auto& c) { c.translations[0].language = "es"; }, true},
+        {"a second translation", [](auto& c) { c.translations.push_back(c.translations[0]); }, true},
+    };
+    for (auto const& [what, apply, in_sitemap] : edits) {
+        INFO(what);
+        auto c = b;
+        apply(c);
+        CHECK(view::listing_inputs({&a, &c}) != listing);
+        CHECK((view::sitemap_inputs({&a, &c}) != sitemap) == in_sitemap);
+    }
+    // A body is not on a home page: a new one leaves the listing alone.
+    auto c = b;
+    c.translations[0].body_html = "<p>outro</p>";
+    CHECK(view::listing_inputs({&a, &c}) == listing);
 }
