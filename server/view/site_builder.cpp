@@ -164,7 +164,7 @@ void render_all(std::vector<page_job>& jobs, build_options const& options) {
 
 // Fills every job's map: reused, shared with an identical page, or freshly compressed.
 bool publish_jobs(std::vector<page_job>& jobs, build_options const& options, build_report& report) {
-    auto const previous = reusable(options.previous);
+    auto const previous = reusable(jobs.empty() ? nullptr : options.previous);
     std::map<std::string, std::size_t> first_with_etag; // identical pages (error pages) compress once
     std::vector<std::size_t> todo;
     std::vector<std::string> etags(jobs.size());
