@@ -140,7 +140,8 @@ publisher::build_result app::impl::build_site(published::site const* previous, b
                                               std::atomic<bool> const& cancel) const {
     auto const loading = std::chrono::steady_clock::now(); // a duration for the log, not a time of day
     auto const owned = std::make_shared<content::library const>(store::load_library(*db, store::library_detail::site));
-    auto const load_ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - loading);
+    auto const load_ms =
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - loading);
     auto const& lib = *owned;
     view::build_report report;
     view::build_options options;

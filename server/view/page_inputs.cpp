@@ -27,7 +27,8 @@ void add_materials(util::fingerprint& f, std::vector<content::material> const& m
     f.add(materials.size());
     for (auto const& m : materials) {
         f.add(m.id).add(m.kind).add(m.files.size());
-        for (auto const& file : m.files) f.add(file.language).add(file.file_name).add(file.sha256).add(file.size).add(file.content_type);
+        for (auto const& file : m.files)
+            f.add(file.language).add(file.file_name).add(file.sha256).add(file.size).add(file.content_type);
     }
 }
 
@@ -41,7 +42,8 @@ std::string campaign_inputs(content::campaign const& c) {
     add_time(f, c.window.from);
     add_time(f, c.window.until);
     f.add(c.translations.size());
-    for (auto const& t : c.translations) f.add(t.language).add(t.title).add(t.summary).add(t.body_markdown).add(t.body_html);
+    for (auto const& t : c.translations)
+        f.add(t.language).add(t.title).add(t.summary).add(t.body_markdown).add(t.body_html);
     add_materials(f, c.materials);
     return f.hex();
 }

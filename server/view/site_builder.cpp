@@ -100,14 +100,15 @@ std::vector<page_job> plan_all(page_renderer const& pages, content::library cons
     std::vector<page_job> jobs;
     // The sitemap is by far the largest document: first, so it does not finish alone at the end.
     jobs.push_back({&s.pages, "/sitemap.xml", "application/xml; charset=utf-8", page_cache,
-                    [&] { return pages.sitemap(published); }, page_inputs(id, "/sitemap.xml", {sitemap_inputs(published)})});
+                    [&] { return pages.sitemap(published); },
+                    page_inputs(id, "/sitemap.xml", {sitemap_inputs(published)})});
     jobs.push_back({&s.pages, "/robots.txt", "text/plain; charset=utf-8", page_cache, [&] { return pages.robots(); },
                     page_inputs(id, "/robots.txt", {})});
     for (auto const& lang : s.languages) {
         auto home = home_path(lang);
         auto inputs = page_inputs(id, home, {listing, hotlines});
-        jobs.push_back({&s.pages, std::move(home), html, page_cache, [&, lang] { return pages.home(lang, published, lib); },
-                        std::move(inputs)});
+        jobs.push_back({&s.pages, std::move(home), html, page_cache,
+                        [&, lang] { return pages.home(lang, published, lib); }, std::move(inputs)});
         for (std::size_t i = 0; i < published.size(); ++i) {
             auto const* c = published[i];
             auto key = campaign_path(lang, c->slug);
