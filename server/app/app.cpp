@@ -144,22 +144,27 @@ void app::impl::make_renderer() {
 
 publisher::build_result app::impl::build_site(published::site const* previous, bool allow_fast,
                                               std::atomic<bool> const& cancel) const {
-    auto loaded = std::make_shared<content::library>(store::load_library(*db));
+    auto const loading = std::chrono::steady_clock::now(); // a duration for the log, not a time of day
+    auto loaded = std::make_shared<content::library>(store::load_library(*db, store::library_detail::site));
     loaded->retired = editor->materials.retired();
     std::shared_ptr<content::library const> const owned = std::move(loaded);
+    auto const load_ms =
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - loading);
     auto const& lib = *owned;
+    view::build_report report;
     view::build_options options;
     options.previous = previous;
     options.allow_fast = allow_fast;
     options.cancel = &cancel;
     options.threads = std::max(1u, std::thread::hardware_concurrency());
+    options.report = &report;
     auto s = view::build_site(*pages, lib, [this](std::string_view sha) { return materials->path_of(sha); },
                               clock.now(), options);
     // Search pages need only the hotlines; the campaign texts are already in the pages.
     auto kept = std::make_shared<content::library>();
     kept->hotlines = lib.hotlines;
     std::const_pointer_cast<published::site>(s)->source = std::move(kept);
-    return {std::move(s), owned};
+    return {std::move(s), owned, "load " + std::to_string(load_ms.count()) + " ms, " + report.summary()};
 }
 
 app::app(config cfg, util::clock const& clock) : impl_(std::make_unique<impl>(std::move(cfg), clock)) {}

@@ -50,8 +50,9 @@ void publisher::build_and_publish(bool allow_fast, bool defer_release) {
         ++builds_;
     }
     auto const ms = std::chrono::duration_cast<std::chrono::milliseconds>(live - started);
+    auto const details = built.details.empty() ? std::string() : " (" + built.details + ")";
     util::log_info("published site: " + std::to_string(pages) + " pages in " + std::to_string(ms.count()) + " ms" +
-                   quality);
+                   quality + details);
 }
 
 void publisher::release_memory() {

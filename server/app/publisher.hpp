@@ -7,6 +7,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <string>
 #include <thread>
 #include <utility>
 
@@ -22,6 +23,7 @@ public:
         // What the build used and no longer needs (the library it read): freed only once the site is
         // live, since freeing a large build takes a while.
         std::shared_ptr<void const> leftovers;
+        std::string details; // what the build did, for the log line ("" for nothing)
     };
     // Builds from the store; `previous` lends unchanged pages, `allow_fast` permits a fast first pass,
     // and the build gives up (throwing) once `cancel` is set.

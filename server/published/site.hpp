@@ -1,6 +1,7 @@
 #pragma once
 #include "content/model.hpp"
 #include "http/representation.hpp"
+#include "util/huge_buffer.hpp"
 
 #include <atomic>
 #include <cstdint>
@@ -26,6 +27,12 @@ struct site {
     std::map<std::string, http::representation, std::less<>> errors;
     // Keyed by "<hash>/<file-name>" as in /m/<hash>/<file-name>.
     std::map<std::string, http::representation, std::less<>> materials;
+    // Keyed like pages and errors: the fingerprint of what each was rendered from (view/page_inputs),
+    // so the next build renders only pages whose inputs changed. Absent: rendered at every build.
+    std::map<std::string, std::string, std::less<>> inputs;
+    // The blocks the pages' bytes live in (see published/site_pack): a block stays while enough of
+    // it is in use, so an unchanged page keeps its bytes from build to build.
+    std::vector<std::shared_ptr<util::huge_buffer const>> blocks;
     // Pages built with a fast brotli quality, to be rebuilt at the best one in the background.
     bool refine_pending = false;
     // When a publish window opens or closes next, so the site is rebuilt then.

@@ -92,7 +92,8 @@ void load_materials(connection& c, std::optional<std::int64_t> only, id_index co
     }
 }
 
-std::vector<campaign> load_campaigns(connection& c, std::optional<std::int64_t> only) {
+std::vector<campaign> load_campaigns(connection& c, std::optional<std::int64_t> only,
+                                     library_detail detail = library_detail::everything) {
     id_index index;
     auto out = load_campaign_rows(c, only, index);
     each_child(c,
@@ -106,8 +107,11 @@ std::vector<campaign> load_campaigns(connection& c, std::optional<std::int64_t> 
                only, index, out,
                [](campaign& x, SQLite::Statement& q) { x.hotlines.push_back(q.getColumn(1).getString()); });
     each_child(c,
-               "SELECT campaign_id, language, title, summary, body_markdown, body_html FROM translations"
-               " WHERE ?1 IS NULL OR campaign_id = ?1 ORDER BY campaign_id, position",
+               detail == library_detail::everything
+                   ? "SELECT campaign_id, language, title, summary, body_markdown, body_html FROM translations"
+                     " WHERE ?1 IS NULL OR campaign_id = ?1 ORDER BY campaign_id, position"
+                   : "SELECT campaign_id, language, title, summary, '', body_html FROM translations"
+                     " WHERE ?1 IS NULL OR campaign_id = ?1 ORDER BY campaign_id, position",
                only, index, out, [](campaign& x, SQLite::Statement& q) {
                    x.translations.push_back({q.getColumn(1).getString(), q.getColumn(2).getString(),
                                              q.getColumn(3).getString(), q.getColumn(4).getString(),
@@ -287,11 +291,11 @@ auto guarded(char const* what, Fn fn) {
 
 } // namespace
 
-content::library load_library(database& db) {
+content::library load_library(database& db, library_detail detail) {
     return guarded("loading the library", [&] {
-        return db.read([](connection& c) {
+        return db.read([detail](connection& c) {
             content::library lib;
-            lib.campaigns = load_campaigns(c, std::nullopt);
+            lib.campaigns = load_campaigns(c, std::nullopt, detail);
             // The site shows a campaign once its default language is published, and not when archived.
             std::erase_if(lib.campaigns, [&](campaign const& x) {
                 return !x.find_translation(x.default_language) || archived(c, x.slug);

@@ -10,11 +10,15 @@
 #include <boost/url/encode.hpp>
 #include <boost/url/rfc/pchars.hpp>
 
+#include <atomic>
+
 namespace farol::view {
 
 namespace json = boost::json;
 
 namespace {
+
+std::atomic<std::uint64_t> next_renderer_identity{1};
 
 // Open Graph wants language_TERRITORY; these are the locales its consumers know.
 std::string og_locale(std::string_view tag) {
@@ -52,7 +56,7 @@ std::string material_path(content::material_file const& f) {
 page_renderer::page_renderer(std::shared_ptr<templates const> views, std::shared_ptr<i18n::catalogs const> catalogs,
                              std::shared_ptr<published::static_assets const> assets, site_options options)
     : views_(std::move(views)), catalogs_(std::move(catalogs)), assets_(std::move(assets)),
-      options_(std::move(options)) {
+      options_(std::move(options)), identity_(next_renderer_identity.fetch_add(1)) {
     while (!options_.public_url.empty() && options_.public_url.back() == '/') options_.public_url.pop_back();
     for (auto const& lang : catalogs_->languages()) {
         strings_.emplace(lang, templates::prepare(catalog_strings(*catalogs_, lang)));

@@ -5,6 +5,7 @@
 
 #include <boost/json/object.hpp>
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
@@ -50,6 +51,9 @@ public:
     std::string robots() const;
 
     i18n::catalogs const& catalogs() const { return *catalogs_; }
+    // Unique to this renderer in the process: its templates, catalogs, assets and options are fixed,
+    // so equal content drawn by the same renderer gives equal pages.
+    std::uint64_t identity() const { return identity_; }
     site_options const& options() const { return options_; }
     // The translation shown for lang: lang itself, else along the fallback chain, else any.
     content::translation const& pick_translation(content::campaign const& c, std::string_view lang) const;
@@ -69,6 +73,7 @@ private:
     std::shared_ptr<i18n::catalogs const> catalogs_;
     std::shared_ptr<published::static_assets const> assets_;
     site_options options_;
+    std::uint64_t identity_;
     // lang -> {{t.*}} tree, converted for Mustache once instead of for every page
     std::map<std::string, std::shared_ptr<templates::shared_data const>, std::less<>> strings_;
     // lang -> og:image url, type, width, height and alt; absent when the site has no card at all

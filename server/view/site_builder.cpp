@@ -1,10 +1,11 @@
 #include "view/site_builder.hpp"
 
 #include "i18n/catalogs.hpp"
+#include "published/site_pack.hpp"
 #include "util/hash.hpp"
 #include "util/mapped_file.hpp"
-#include "util/huge_buffer.hpp"
 #include "util/parallel.hpp"
+#include "view/page_inputs.hpp"
 #include "view/page_renderer.hpp"
 
 #include <boost/url/encode.hpp>
@@ -20,14 +21,30 @@ constexpr char const* page_cache = "public, max-age=60";
 constexpr char const* immutable_cache = "public, max-age=31536000, immutable";
 constexpr unsigned error_statuses[] = {400, 404, 405, 412, 413, 414, 431, 500, 501, 503};
 
-// One rendered document waiting for its compressed variants.
+// One document of the site: rendered anew, or reused from the previous site when its inputs match.
 struct page_job {
     std::map<std::string, http::representation, std::less<>>* into;
     std::string key;
-    std::string body;
     char const* content_type;
     char const* cache;
+    std::function<std::string()> render;
+    std::string inputs = {}; // fingerprint of what it is rendered from (page_inputs); "": render always
+    std::string body = {};
     std::string hash = {}; // of body, computed where it was rendered
+};
+
+// Milliseconds between laps, for the build report (a duration, not a time of day: no clock needed).
+class stopwatch {
+public:
+    double lap() {
+        auto const now = std::chrono::steady_clock::now();
+        auto const ms = std::chrono::duration<double, std::milli>(now - last_).count();
+        last_ = now;
+        return ms;
+    }
+
+private:
+    std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
 };
 
 void add_next_change(std::optional<std::chrono::system_clock::time_point>& next,
@@ -70,41 +87,85 @@ std::vector<http::representation> compress_all(std::vector<page_job>& jobs, std:
     return out;
 }
 
-// Every public document, rendered in parallel (rendering is most of a build after compression).
-std::vector<page_job> render_all(page_renderer const& pages, content::library const& lib,
-                                 std::vector<content::campaign const*> const& published, published::site& s,
-                                 build_options const& options) {
-    std::vector<page_job> jobs;
-    std::vector<std::function<std::string()>> render;
+// Every public document with a fingerprint of what it is rendered from.
+std::vector<page_job> plan_all(page_renderer const& pages, content::library const& lib,
+                               std::vector<content::campaign const*> const& published, published::site& s,
+                               unsigned threads) {
+    std::vector<std::string> digest(published.size());
+    util::parallel_for(published.size(), threads, [&](std::size_t i) { digest[i] = campaign_inputs(*published[i]); });
+    auto const hotlines = hotlines_inputs(lib.hotlines);
+    auto const listing = listing_inputs(published);
+    auto const id = pages.identity();
     auto const html = "text/html; charset=utf-8";
+    std::vector<page_job> jobs;
     // The sitemap is by far the largest document: first, so it does not finish alone at the end.
-    jobs.push_back({&s.pages, "/sitemap.xml", {}, "application/xml; charset=utf-8", page_cache});
-    render.push_back([&] { return pages.sitemap(published); });
-    jobs.push_back({&s.pages, "/robots.txt", {}, "text/plain; charset=utf-8", page_cache});
-    render.push_back([&] { return pages.robots(); });
+    jobs.push_back({&s.pages, "/sitemap.xml", "application/xml; charset=utf-8", page_cache,
+                    [&] { return pages.sitemap(published); },
+                    page_inputs(id, "/sitemap.xml", {sitemap_inputs(published)})});
+    jobs.push_back({&s.pages, "/robots.txt", "text/plain; charset=utf-8", page_cache, [&] { return pages.robots(); },
+                    page_inputs(id, "/robots.txt", {})});
     for (auto const& lang : s.languages) {
-        jobs.push_back({&s.pages, home_path(lang), {}, html, page_cache});
-        render.push_back([&, lang] { return pages.home(lang, published, lib); });
-        for (auto const* c : published) {
-            jobs.push_back({&s.pages, campaign_path(lang, c->slug), {}, html, page_cache});
-            render.push_back([&, lang, c] { return pages.campaign(lang, *c, lib); });
+        auto home = home_path(lang);
+        auto inputs = page_inputs(id, home, {listing, hotlines});
+        jobs.push_back({&s.pages, std::move(home), html, page_cache,
+                        [&, lang] { return pages.home(lang, published, lib); }, std::move(inputs)});
+        for (std::size_t i = 0; i < published.size(); ++i) {
+            auto const* c = published[i];
+            auto key = campaign_path(lang, c->slug);
+            inputs = page_inputs(id, key, {digest[i], hotlines});
+            jobs.push_back({&s.pages, std::move(key), html, page_cache,
+                            [&, lang, c] { return pages.campaign(lang, *c, lib); }, std::move(inputs)});
         }
         for (auto status : error_statuses) {
-            jobs.push_back({&s.errors, lang + " " + std::to_string(status), {}, html, "no-store"});
-            render.push_back([&, lang, status] { return pages.error(lang, status, lib); });
+            auto key = lang + " " + std::to_string(status);
+            inputs = page_inputs(id, key, {hotlines});
+            jobs.push_back({&s.errors, std::move(key), html, "no-store",
+                            [&, lang, status] { return pages.error(lang, status, lib); }, std::move(inputs)});
         }
     }
-    util::parallel_for(jobs.size(), options.threads, [&](std::size_t i) {
-        if (options.cancel && options.cancel->load()) throw build_cancelled();
-        jobs[i].body = render[i]();
-        jobs[i].hash = util::content_hash(jobs[i].body);
-    });
     return jobs;
 }
 
+// The previous site's document for a job when it was rendered from the same inputs and has its
+// best compression (a fast one is rendered again, to be refined); else null.
+http::representation const* unchanged(page_job const& j, published::site const* previous, published::site const& s) {
+    if (!previous || j.inputs.empty()) return nullptr;
+    auto const was = previous->inputs.find(j.key);
+    if (was == previous->inputs.end() || was->second != j.inputs) return nullptr;
+    auto const& from = j.into == &s.errors ? previous->errors : previous->pages;
+    auto const it = from.find(j.key);
+    if (it == from.end() || it->second.br_quality < http::best_brotli_quality) return nullptr;
+    return &it->second;
+}
+
+// Takes over every unchanged document from `previous`; returns the jobs left to render.
+std::vector<page_job> reuse_unchanged(std::vector<page_job> jobs, published::site const* previous,
+                                      published::site& s, build_report& report) {
+    std::vector<page_job> left;
+    for (auto& j : jobs) {
+        if (!j.inputs.empty()) s.inputs.emplace(j.key, j.inputs);
+        if (auto const* before = unchanged(j, previous, s)) {
+            j.into->insert_or_assign(std::move(j.key), *before);
+            ++report.reused;
+        } else {
+            left.push_back(std::move(j));
+        }
+    }
+    return left;
+}
+
+// Renders every job in parallel (rendering is most of a full build after compression).
+void render_all(std::vector<page_job>& jobs, build_options const& options) {
+    util::parallel_for(jobs.size(), options.threads, [&](std::size_t i) {
+        if (options.cancel && options.cancel->load()) throw build_cancelled();
+        jobs[i].body = jobs[i].render();
+        jobs[i].hash = util::content_hash(jobs[i].body);
+    });
+}
+
 // Fills every job's map: reused, shared with an identical page, or freshly compressed.
-bool publish_jobs(std::vector<page_job>& jobs, build_options const& options) {
-    auto const previous = reusable(options.previous);
+bool publish_jobs(std::vector<page_job>& jobs, build_options const& options, build_report& report) {
+    auto const previous = reusable(jobs.empty() ? nullptr : options.previous);
     std::map<std::string, std::size_t> first_with_etag; // identical pages (error pages) compress once
     std::vector<std::size_t> todo;
     std::vector<std::string> etags(jobs.size());
@@ -114,6 +175,7 @@ bool publish_jobs(std::vector<page_job>& jobs, build_options const& options) {
         if (first_with_etag.emplace(etags[i], i).second) todo.push_back(i);
     }
     bool const fast = options.allow_fast && todo.size() > options.fast_over;
+    report.compressed = todo.size();
     auto const built = compress_all(jobs, todo, options, fast ? fast_brotli_quality : http::best_brotli_quality);
     std::map<std::string, http::representation const*> fresh;
     for (std::size_t k = 0; k < todo.size(); ++k) fresh.emplace(etags[todo[k]], &built[k]);
@@ -126,36 +188,14 @@ bool publish_jobs(std::vector<page_job>& jobs, build_options const& options) {
     return fast;
 }
 
-// Moves every page's bytes into one allocation owned by the site: the transient strings of the
-// build can then go back to the system whole, and the site's memory is freed in one piece.
-void pack(published::site& s, unsigned threads) {
-    std::vector<http::representation::encoded*> parts;
-    for (auto* m : {&s.pages, &s.errors}) {
-        for (auto& [_, rep] : *m) {
-            parts.push_back(&rep.identity);
-            if (rep.gzip) parts.push_back(&*rep.gzip);
-            if (rep.br) parts.push_back(&*rep.br);
-        }
-    }
-    std::map<char const*, std::size_t> offset_of; // identical pages share their bytes already
-    std::vector<std::pair<std::string_view, std::size_t>> copies;
-    std::size_t total = 0;
-    for (auto* p : parts) {
-        if (!offset_of.emplace(p->bytes.data.data(), total).second) continue;
-        copies.emplace_back(p->bytes.data, total);
-        total += p->bytes.data.size();
-    }
-    auto blob = util::huge_buffer::allocate(total);
-    util::parallel_for(copies.size(), threads, [&](std::size_t i) {
-        std::copy(copies[i].first.begin(), copies[i].first.end(), blob->data() + copies[i].second);
-    });
-    for (auto* p : parts) {
-        auto const offset = offset_of.at(p->bytes.data.data());
-        p->bytes = http::shared_bytes{blob, std::string_view(blob->data() + offset, p->bytes.data.size())};
-    }
-}
-
 } // namespace
+
+std::string build_report::summary() const {
+    auto ms = [](double v) { return std::to_string(static_cast<long long>(v + 0.5)) + " ms"; };
+    return "reused " + std::to_string(reused) + ", rendered " + std::to_string(rendered) + ", compressed " +
+           std::to_string(compressed) + "; plan " + ms(plan_ms) + ", render " + ms(render_ms) + ", compress " +
+           ms(compress_ms) + ", pack " + ms(pack_ms) + ", materials " + ms(materials_ms);
+}
 
 std::vector<content::campaign const*> published_at(content::library const& lib,
                                                    std::chrono::system_clock::time_point now) {
@@ -183,16 +223,26 @@ std::shared_ptr<published::site const> build_site(page_renderer const& pages, co
     s->languages = cat.languages();
     s->default_language = cat.default_language();
     auto const published = published_at(lib, now);
-    auto jobs = render_all(pages, lib, published, *s, options);
-    s->refine_pending = publish_jobs(jobs, options);
+    build_report report;
+    stopwatch watch;
+    auto jobs = reuse_unchanged(plan_all(pages, lib, published, *s, options.threads), options.previous, *s, report);
+    report.plan_ms = watch.lap();
+    render_all(jobs, options);
+    report.render_ms = watch.lap();
+    report.rendered = jobs.size();
+    s->refine_pending = publish_jobs(jobs, options, report);
     jobs.clear();
-    pack(*s, options.threads);
+    report.compress_ms = watch.lap();
+    published::pack(*s, options.previous, options.threads);
+    report.pack_ms = watch.lap();
     for (auto const* c : published)
         for (auto const& m : c->materials)
             for (auto const& f : m.files)
                 s->materials.try_emplace(f.sha256.substr(0, 16) + "/" + f.file_name, material(f, locate));
     for (auto const& f : lib.retired)
         s->materials.try_emplace(f.sha256.substr(0, 16) + "/" + f.file_name, material(f, locate));
+    report.materials_ms = watch.lap();
+    if (options.report) *options.report = report;
     for (auto const& c : lib.campaigns) {
         add_next_change(s->next_change, c.window.from, now);
         add_next_change(s->next_change, c.window.until, now);

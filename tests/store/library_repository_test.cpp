@@ -153,3 +153,19 @@ TEST_CASE("the site's library leaves out campaigns without their default languag
     CHECK(load_library(*db).campaigns.empty());
     CHECK(scalar(*db, "SELECT count(*) FROM campaigns") == 1); // stored, for the editor
 }
+
+TEST_CASE("the site's library can leave out the Markdown sources and nothing else", "[store][library]") {
+    auto db = database::open_memory();
+    import_library(*db, samples());
+    auto const everything = load_library(*db);
+    auto const site = load_library(*db, library_detail::site);
+    REQUIRE(site.campaigns.size() == everything.campaigns.size());
+    REQUIRE(!site.campaigns.empty());
+    auto expected = everything;
+    for (auto& c : expected.campaigns)
+        for (auto& t : c.translations) {
+            CHECK(!t.body_markdown.empty());
+            t.body_markdown.clear();
+        }
+    CHECK(site == expected);
+}

@@ -14,3 +14,10 @@ TEST_CASE("a huge buffer holds exactly what is written into it, at any size", "[
         CHECK(b->data()[size - 1] == 'y');
     }
 }
+
+TEST_CASE("a small huge buffer costs its size, a large one whole huge pages", "[util]") {
+    CHECK(farol::util::huge_buffer::allocate(0)->footprint() == 0);
+    CHECK(farol::util::huge_buffer::allocate(5000)->footprint() == 5000);
+    auto const large = farol::util::huge_buffer::allocate((2u << 20) + 1);
+    CHECK(large->footprint() == (4u << 20));
+}
