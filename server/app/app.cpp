@@ -115,7 +115,7 @@ void app::impl::start_editor() {
         if (publish) publish->request();
     };
     settings.materials_dir = materials_dir(cfg);
-    settings.uploads = {uploads_dir(cfg), cfg.material_grace};
+    settings.uploads = {uploads_dir(cfg), cfg.material_grace, cfg.upload_max};
     settings.bundle_paths = {materials_dir(cfg), cfg.data_dir / "tmp"};
     editor = std::make_unique<editor::editor_services>(db, clock, settings);
     editor->sessions.sweep();

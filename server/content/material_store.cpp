@@ -142,6 +142,8 @@ std::string material_store::put_file(fs::path const& src) {
         fs::path const dest = path_of(d.sha256);
         if (holds(dest, d.sha256)) {
             fs::remove(tmp);
+            // Stored again now: a sweep that began before this must see the bytes as young.
+            fs::last_write_time(dest, fs::file_time_type::clock::now());
             return d.sha256;
         }
         fs::create_directories(dest.parent_path());

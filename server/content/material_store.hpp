@@ -24,7 +24,8 @@ public:
     explicit material_store(std::filesystem::path root);
 
     // Copies src in (temporary file, fsync, rename) and returns its SHA-256. Idempotent: an
-    // existing copy is kept if its bytes still hash to its name, replaced otherwise.
+    // existing copy is kept if its bytes still hash to its name (its modification time set to now,
+    // so a clean-up sweeping by age spares it), replaced otherwise.
     // Throws std::system_error on I/O errors; leaves no temporary file behind.
     std::string put_file(std::filesystem::path const& src);
 

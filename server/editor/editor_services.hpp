@@ -34,7 +34,7 @@ struct editor_settings {
     std::vector<std::string> languages{"pt-BR"}; // the site's, the default first
     std::function<void()> republish = [] {};     // asks for a new Site (after a publish)
     std::filesystem::path materials_dir = "materials"; // the content-addressed material bytes
-    materials::settings uploads{"incoming", std::chrono::hours(7 * 24)};
+    materials::settings uploads{"incoming", std::chrono::hours(7 * 24), 25ull * 1024 * 1024};
     import_paths bundle_paths;                   // materials and scratch space for bundle imports
 };
 

@@ -8,7 +8,9 @@
 #include "util/temp_file.hpp"
 
 #include <algorithm>
+#include <mutex>
 #include <set>
+#include <shared_mutex>
 #include <system_error>
 
 namespace farol::editor {
@@ -53,7 +55,7 @@ std::string materials::download_name(std::string_view original, std::string_view
 
 upload_result materials::upload(std::string_view actor, std::filesystem::path const& file, std::string_view client_name) {
     auto const verdict = check_upload(file, client_name);
-    std::string const object = "file:" + download_name(client_name, verdict.media_type);
+    std::string const object = "file:" + verdict.extension; // not the name: nothing was stored
     if (!verdict.ok) {
         audit_.record(actor, "material.upload", object, "refused");
         return {std::nullopt, verdict.problem, verdict.found, verdict.detected, verdict.extension, verdict.hidden};
@@ -65,10 +67,12 @@ upload_result materials::upload(std::string_view actor, std::filesystem::path co
         audit_.record(actor, "material.upload", object, "refused");
         return {std::nullopt, "upload.unreadable", verdict.found, e.what(), verdict.extension, ""};
     }
+    std::shared_lock lock(storing_); // from the bytes to their row, no sweep runs
     store::upload_row row{0, blobs_.put_file(stripped.path()), verdict.media_type,
                           static_cast<std::uint64_t>(std::filesystem::file_size(stripped.path())),
                           std::string(client_name), std::string(actor), now_ns()};
     row.id = library_.add_upload(row);
+    lock.unlock();
     audit_.record(actor, "material.upload", "upload:" + std::to_string(row.id));
     return {row, "", verdict.found, verdict.detected, verdict.extension, ""};
 }
@@ -132,11 +136,14 @@ std::vector<content::material_file> materials::retired() const {
 }
 
 std::size_t materials::sweep() {
+    std::unique_lock lock(storing_); // the keep-set and the deletions see no upload half done
     auto const grace = std::chrono::duration_cast<std::chrono::nanoseconds>(settings_.grace);
     auto const keep_list = library_.sweep(now_ns() - grace.count());
     std::set<std::string, std::less<>> const keep(keep_list.begin(), keep_list.end());
-    // An upload stores its bytes a moment before its row: young files are never swept.
-    auto const young = std::filesystem::file_time_type::clock::now() - grace;
+    // An upload or import stores its bytes before its row: files younger than the grace period
+    // (an hour at least) are never swept, and uploads in progress hold the lock.
+    auto const window = std::max<std::chrono::nanoseconds>(grace, std::chrono::hours(1));
+    auto const young = std::filesystem::file_time_type::clock::now() - window;
     std::size_t removed = 0;
     std::error_code ec;
     for (std::filesystem::recursive_directory_iterator it(blobs_.root(), ec), end; !ec && it != end; it.increment(ec)) {

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <functional>
 #include <optional>
+#include <shared_mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -49,6 +50,7 @@ public:
     struct settings {
         std::filesystem::path work_dir;   // temporary files while stripping (the uploads directory)
         std::chrono::milliseconds grace;  // how long replaced and removed files stay
+        std::uint64_t upload_max = 25ull * 1024 * 1024; // bytes of one file (the route refuses larger bodies)
     };
 
     materials(store::material_library& library, content::material_store& blobs, audit_log const& audit,
@@ -60,6 +62,7 @@ public:
     // `client_name` by the editor's browser.
     upload_result upload(std::string_view actor, std::filesystem::path const& file, std::string_view client_name);
     std::vector<store::upload_row> list() const { return library_.uploads(); }
+    std::uint64_t upload_max() const { return settings_.upload_max; }
     std::optional<store::upload_row> find(std::int64_t id) const { return library_.upload(id); }
     std::vector<store::material_use> uses(std::string_view sha256) const { return library_.uses(sha256); }
     std::vector<content::material> materials_of(std::string_view slug) const { return library_.materials_of(slug); }
@@ -94,6 +97,7 @@ private:
     settings settings_;
     std::function<void()> republish_;
     std::atomic<std::int64_t> last_sweep_ns_{0};
+    mutable std::shared_mutex storing_; // uploads share it from storing bytes to their row; a sweep holds it alone
 };
 
 } // namespace farol::editor

@@ -107,7 +107,8 @@ void mount(http::route_group& r, deps d) {
     r.get("/editor/bundles", [d](http::request_context const& ctx) {
         return page(page_context(*d.views, ctx), "bundles", {});
     }, show);
-    http::route_options upload{"editor_bundles_import", http::body_kind::file_stream, d.upload_max};
+    http::route_options upload{"editor_bundles_import", http::body_kind::file_stream,
+                               d.upload_max ? d.upload_max + http::multipart_overhead : 0};
     upload.roles = writers;
     r.add(http::verb::post, "/editor/bundles/import", [d](http::request_context const& ctx) { return import(d, ctx); },
           upload);

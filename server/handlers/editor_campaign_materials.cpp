@@ -40,6 +40,7 @@ void add_view(editor_ui::page_context const& p, editor::materials const& m, std:
         kinds.push_back(json::object{{"value", k}, {"label", p.text("material.kind." + std::string(k))}});
     data["kind_options"] = std::move(kinds);
     data["material_languages"] = choices(languages);
+    data["upload_max_bytes"] = m.upload_max();
 }
 
 std::vector<editor::field_problem> attach(editor::materials& m, http::request_context const& ctx, std::string_view slug) {

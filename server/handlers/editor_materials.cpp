@@ -48,6 +48,7 @@ http::response library(deps const& d, http::request_context const& ctx, json::ob
     }
     data["has_uploads"] = !rows.empty();
     data["uploads"] = std::move(rows);
+    data["upload_max_bytes"] = d.upload_max;
     data["upload_hint"] = p.views.text(p.lang, "materials.file_hint", {{"max", human_size(d.upload_max)}});
     if (auto done = ctx.query_param("done")) data["notice"] = p.text("materials.done." + std::string(*done));
     return page(p, "materials", std::move(data), status);
@@ -148,7 +149,7 @@ void mount(http::route_group& r, deps d) {
         return o;
     };
     auto upload_opts = opts("editor_materials_upload", http::body_kind::file_stream);
-    upload_opts.max_body = d.upload_max + 64 * 1024; // the multipart framing and the text fields
+    upload_opts.max_body = d.upload_max + http::multipart_overhead;
     r.get("/editor/materials", [d](auto const& ctx) { return library(d, ctx); }, opts("editor_materials"));
     r.add(http::verb::post, "/editor/materials", [d](auto const& ctx) { return upload(d, ctx); }, upload_opts);
     r.get("/editor/materials/{id}", [d](auto const& ctx) { return download(d, ctx); }, opts("editor_material"));

@@ -142,7 +142,16 @@ response see_other(std::string const& location) {
 }
 } // namespace
 
-std::optional<response> dispatcher::admit(request_context& ctx, route const& r) const {
+std::optional<response> dispatcher::admit_before_body(request_context& ctx, plan const& p) const {
+    try {
+        return admit(ctx, *p.matched, false);
+    } catch (std::exception const& e) {
+        util::log_error("request " + ctx.request_id + " " + p.matched->options.name + ": " + e.what());
+        return error(ctx, status::internal_server_error, "Something went wrong on our side.");
+    }
+}
+
+std::optional<response> dispatcher::admit(request_context& ctx, route const& r, bool token_sent) const {
     auto const policy = policy_of(r.area);
     if (!policy.sets_cookies) return std::nullopt;
     bool const safe = is_safe(ctx.method);
@@ -156,7 +165,7 @@ std::optional<response> dispatcher::admit(request_context& ctx, route const& r) 
         if (safe && options_.sessions) return see_other(options_.sessions->sign_in_location(ctx.req.target()));
         return error(ctx, status::forbidden, refusal::not_signed_in);
     }
-    if (policy.csrf && !safe && !token_matches(ctx))
+    if (policy.csrf && !safe && token_sent && !token_matches(ctx))
         return error(ctx, status::forbidden, refusal::stale_form);
     auto const step = ctx.session->step;
     if (step != pending_step::none && (o.steps & static_cast<step_set>(step)) == 0) {

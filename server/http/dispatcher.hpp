@@ -67,6 +67,12 @@ public:
     // In an area that holds sessions, the route's access rule is applied first (see admit()).
     response handle(request_context& ctx, plan const& p) const;
 
+    // For a route that streams its body to disk (body_kind::file_stream): the route policy as far
+    // as the head allows — origin, session, pending step, role — so nobody who could never be
+    // admitted gets a byte written. The CSRF token travels in the body; handle() checks everything
+    // again. Blocking (SQLite): the worker pool. nullopt: read the body.
+    std::optional<response> admit_before_body(request_context& ctx, plan const& p) const;
+
     response error(request_context const& ctx, status s, std::string_view detail) const;
 
     // Last changes before sending, by the area's policy: Set-Cookie dropped outside areas that hold
@@ -98,7 +104,7 @@ private:
     // origin → 403; the session resolved into ctx.session; none → 303 to sign in (GET) or 403; a
     // state change without the session's CSRF token → 403; a pending step → 303 to it (GET) or 403;
     // a role the route does not allow → 403. nullopt: go ahead.
-    std::optional<response> admit(request_context& ctx, route const& r) const;
+    std::optional<response> admit(request_context& ctx, route const& r, bool token_sent = true) const;
     std::optional<response> check_stream_head(request_context const& ctx, route const& r) const;
 
     router router_;

@@ -54,7 +54,8 @@ std::string form_data_writer::on_part(part_head const& head) {
 
 std::string form_data_writer::on_data(std::string_view bytes) {
     if (field_) {
-        if (field_->size() + bytes.size() > form_data::max_field_bytes)
+        text_bytes_ += bytes.size();
+        if (field_->size() + bytes.size() > form_data::max_field_bytes || text_bytes_ > form_data::max_text_bytes)
             return refuse(status::payload_too_large, "A form field is too long."), "field too long";
         field_->append(bytes);
         return {};

@@ -28,7 +28,8 @@ struct form_data {
     std::vector<uploaded_file> files;
     std::optional<request_error> problem; // why the body was refused, when it was
 
-    static constexpr std::size_t max_field_bytes = 64 * 1024; // one text field
+    static constexpr std::size_t max_field_bytes = 64 * 1024;  // one text field
+    static constexpr std::size_t max_text_bytes = 256 * 1024;  // all text fields together
     static constexpr std::size_t max_fields = 64;
     static constexpr std::size_t max_files = 4;
 };
@@ -56,6 +57,7 @@ private:
     multipart_parser parser_;
     std::string* field_ = nullptr; // the text field being received
     int fd_ = -1;                  // the file part being received
+    std::size_t text_bytes_ = 0;   // of every text field so far
 };
 
 // A Beast body (BodyReader only: requests) for multipart/form-data; the session switches its parser

@@ -11,8 +11,9 @@ namespace {
 using param_list = std::vector<std::pair<std::string, std::string>>;
 
 // The parameters after a field's first ';' (RFC 9110 §5.6.6): names lower-cased, quoted strings
-// unquoted with their backslash escapes; nullopt when a quoted string does not end.
-std::optional<param_list> parse_params(std::string_view s) {
+// unquoted, with their backslash escapes when `escapes` (browsers send form-data names with '\'
+// literal and '"' as %22, WHATWG HTML 4.10.21.8); nullopt when a quoted string does not end.
+std::optional<param_list> parse_params(std::string_view s, bool escapes = true) {
     param_list out;
     std::size_t i = 0;
     while (i < s.size()) {
@@ -29,7 +30,7 @@ std::optional<param_list> parse_params(std::string_view s) {
         while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
         if (i < s.size() && s[i] == '"') {
             for (++i; i < s.size() && s[i] != '"'; ++i) {
-                if (s[i] == '\\' && i + 1 < s.size()) ++i;
+                if (escapes && s[i] == '\\' && i + 1 < s.size()) ++i;
                 value += s[i];
             }
             if (i >= s.size()) return std::nullopt;
@@ -162,7 +163,7 @@ bool multipart_parser::head(part_sink& sink) {
         auto const semi = value.find(';');
         if (!util::iequals(util::trim(value.substr(0, semi)), "form-data") || semi == std::string_view::npos)
             return fail("a part is not form-data");
-        auto const params = parse_params(value.substr(semi + 1));
+        auto const params = parse_params(value.substr(semi + 1), false);
         if (!params) return fail("a part's Content-Disposition is malformed");
         auto const field = param(*params, "name");
         if (!field) return fail("a part has no field name");

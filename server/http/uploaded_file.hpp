@@ -6,6 +6,10 @@
 
 namespace farol::http {
 
+// Room a route's body limit leaves around its largest file for the multipart framing and the form's
+// text fields, so a file of exactly the configured size still fits.
+inline constexpr std::uint64_t multipart_overhead = 64 * 1024;
+
 // One file part of a multipart/form-data body (RFC 7578), streamed to a temporary file in the data
 // directory while it arrived; the file goes when this object does, unless a handler keeps its bytes.
 struct uploaded_file {

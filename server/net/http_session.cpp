@@ -47,7 +47,10 @@ http_session::http_session(socket_type&& socket, session_env const& env)
     if (ec) socket_.close(ec);
 }
 
-http_session::~http_session() { env_.registry.remove(id_); }
+http_session::~http_session() {
+    release_upload_slot();
+    env_.registry.remove(id_);
+}
 
 void http_session::run() {
     beast::error_code ec;
@@ -197,9 +200,43 @@ void http_session::on_read_header(beast::error_code ec, std::size_t) {
                           true);
     parser_->body_limit(plan_.body_limit);
     if (parser_->is_done()) return do_handle();
-    if (plan_.matched->options.body == http::body_kind::file_stream) start_form();
+    if (plan_.matched->options.body == http::body_kind::file_stream) return do_admit_upload();
     if (ctx_.header_has_token(http::field::expect, "100-continue")) return do_continue();
     do_read_body();
+}
+
+// An upload is written to disk as it arrives: who sends it is checked first (the session and role,
+// on the worker pool since that reads SQLite), and only so many are taken at once.
+void http_session::do_admit_upload() {
+    if (env_.uploads.fetch_add(1) >= env_.lim.max_uploads) {
+        env_.uploads.fetch_sub(1);
+        auto res = env_.dispatcher.error(ctx_, http::status::service_unavailable, "Too many uploads at once. Try again in a minute.");
+        res.set(http::field::retry_after, "60");
+        return do_respond(std::move(res), true);
+    }
+    upload_slot_ = true;
+    disarm(); // the client waits for us now
+    env_.workers.post([self = shared_from_this()] {
+        auto refusal = self->env_.dispatcher.admit_before_body(self->ctx_, self->plan_);
+        boost::asio::post(self->socket_.get_executor(), [self, r = std::move(refusal)]() mutable {
+            self->on_admit_upload(std::move(r));
+        });
+    });
+}
+
+void http_session::on_admit_upload(std::optional<http::response> refusal) {
+    if (refusal) {
+        release_upload_slot();
+        return do_respond(std::move(*refusal), true);
+    }
+    start_form();
+    if (ctx_.header_has_token(http::field::expect, "100-continue")) return do_continue();
+    do_read_body();
+}
+
+void http_session::release_upload_slot() {
+    if (upload_slot_) env_.uploads.fetch_sub(1);
+    upload_slot_ = false;
 }
 
 // Uploads stream to temporary files from here on (the dispatcher checked the Content-Type already).
@@ -250,19 +287,19 @@ void http_session::do_read_body() {
 }
 
 void http_session::on_read_body(beast::error_code ec, std::size_t) {
-    if (auto* f = parser_.form(); f && f->get().body().problem) {
-        f->get().body().files.clear(); // a refused upload leaves nothing, even while the reply lingers
-        auto const why = *f->get().body().problem;
-        return do_respond(env_.dispatcher.error(ctx_, why.code, why.detail), true);
+    if (!ec) {
+        if (!body_done()) return do_read_body();
+        return do_handle();
     }
-    if (ec == bhttp::error::body_limit)
-        return do_respond(env_.dispatcher.error(ctx_, http::status::payload_too_large, "The request body is too large."),
-                          true);
-    if (ec && normal_close(ec)) return do_close();
-    if (ec) return do_respond(env_.dispatcher.error(ctx_, http::status::bad_request, "The request body is malformed."),
-                              true);
-    if (!body_done()) return do_read_body();
-    do_handle();
+    if (normal_close(ec)) return do_close();
+    std::optional<http::request_error> why;
+    if (auto* f = parser_.form(); f && f->get().body().problem) why = f->get().body().problem;
+    else if (ec == bhttp::error::body_limit) why = {http::status::payload_too_large, "The request body is too large."};
+    else why = {http::status::bad_request, "The request body is malformed."};
+    // A refused upload's files and descriptors go now, not after the reply has lingered.
+    parser_.reset();
+    release_upload_slot();
+    do_respond(env_.dispatcher.error(ctx_, why->code, why->detail), true);
 }
 
 void http_session::do_handle() {
@@ -278,12 +315,14 @@ void http_session::do_handle() {
     if (!plan_.blocking) {
         auto res = env_.dispatcher.handle(ctx_, plan_);
         ctx_.files.reset(); // uploads a handler did not keep go now, not when the connection does
+        release_upload_slot();
         return do_respond(std::move(res), false);
     }
     // Blocking handlers run on the worker pool; the answer comes back to this session's io thread.
     env_.workers.post([self = shared_from_this()] {
         auto res = std::make_shared<http::response>(self->env_.dispatcher.handle(self->ctx_, self->plan_));
         self->ctx_.files.reset();
+        self->release_upload_slot(); // an atomic counter: safe from the worker thread
         boost::asio::post(self->socket_.get_executor(), [self, res] { self->do_respond(std::move(*res), false); });
     });
 }
@@ -355,6 +394,7 @@ void http_session::on_linger(beast::error_code ec, std::size_t n) {
 void http_session::do_close() {
     if (closed_) return;
     closed_ = true;
+    release_upload_slot();
     disarm();
     beast::error_code ec;
     socket_.shutdown(tcp::socket::shutdown_both, ec);

@@ -34,6 +34,7 @@ struct session_env {
     std::atomic<bool> const& stopping;
     buffer_gauge& read_buffers;
     std::filesystem::path const& upload_dir;
+    std::atomic<std::size_t>& uploads; // streamed bodies in progress, at most lim.max_uploads
 };
 
 // One HTTP/1.1 connection: read a request, answer it, repeat (keep-alive), one at a time.
@@ -81,6 +82,9 @@ private:
     bool client_keeps_alive() const;
     bool body_done() const;
     void start_form();
+    void do_admit_upload();
+    void on_admit_upload(std::optional<http::response> refusal);
+    void release_upload_slot();
     void record_exchange();
 
     socket_type socket_;
@@ -107,6 +111,7 @@ private:
     bool hot_ = false; // requests come back to back: keep the memory while waiting
     bool close_after_write_ = false;
     bool closed_ = false;
+    bool upload_slot_ = false; // counted in env_.uploads
 };
 
 } // namespace farol::net

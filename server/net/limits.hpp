@@ -13,6 +13,7 @@ struct limits {
     std::size_t max_connections = 10000;      // beyond this, accepting pauses
     std::size_t max_pipelined = 16;           // requests queued back to back before we close
     std::size_t keepalive_requests = 1000;    // requests per connection
+    std::size_t max_uploads = 16;             // request bodies streamed to disk at once -> 503
     std::chrono::milliseconds head_timeout{10000};      // whole request head, from its first byte
     std::chrono::milliseconds keepalive_timeout{30000}; // waiting for the next request
     std::chrono::milliseconds idle_timeout{30000};      // no progress while reading a body or writing

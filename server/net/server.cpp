@@ -22,7 +22,7 @@ namespace asio = boost::asio;
 
 struct server::impl {
     impl(server_options o, http::dispatcher const& d, worker_pool& w)
-        : options(std::move(o)), env{d, options.lim, w, registry, stopping, read_buffers, options.upload_dir},
+        : options(std::move(o)), env{d, options.lim, w, registry, stopping, read_buffers, options.upload_dir, uploads},
           contexts(make_contexts(options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency()))),
           signals(ioc()), drain_timer(ioc()), sweep_timer(ioc()) {
         for (auto& c : contexts) work.emplace_back(c->get_executor());
@@ -34,6 +34,7 @@ struct server::impl {
     connection_registry registry;
     std::atomic<bool> stopping{false};
     buffer_gauge read_buffers;
+    std::atomic<std::size_t> uploads{0}; // bodies being streamed to disk now
     session_env env;
     // One context per io thread; the first also runs the listener, signals and shutdown.
     std::vector<std::unique_ptr<asio::io_context>> contexts;

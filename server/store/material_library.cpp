@@ -36,16 +36,17 @@ void retire(connection& c, content::material_file const& f, std::int64_t now_ns)
     q.exec();
 }
 
-// The material's row id, created at the end of the campaign's list when new.
-std::int64_t material_row(connection& c, std::int64_t campaign, attachment const& a) {
+// The material's row id, created at the end of the campaign's list when new; `changed` says whether
+// its kind was changed.
+std::int64_t material_row(connection& c, std::int64_t campaign, attachment const& a, bool& changed) {
     SQLite::Statement find(c.db(), "SELECT id FROM materials WHERE campaign_id = ? AND name = ?");
     find.bind(1, campaign);
     find.bind(2, a.material);
     if (find.executeStep()) {
-        SQLite::Statement kind(c.db(), "UPDATE materials SET kind = ? WHERE id = ?");
+        SQLite::Statement kind(c.db(), "UPDATE materials SET kind = ? WHERE id = ? AND kind <> ?1");
         kind.bind(1, a.kind);
         kind.bind(2, find.getColumn(0).getInt64());
-        kind.exec();
+        changed = kind.exec() == 1;
         return find.getColumn(0).getInt64();
     }
     SQLite::Statement add(c.db(), "INSERT INTO materials (campaign_id, name, position, kind) VALUES (?1, ?2,"
@@ -148,9 +149,10 @@ std::vector<content::material> material_library::materials_of(std::string_view s
 
 attach_outcome material_library::attach(std::string_view slug, attachment const& a, std::int64_t now_ns) {
     return db_->write([&](connection& c) {
-        auto const material = material_row(c, campaign_of(c, slug), a);
+        bool kind_changed = false;
+        auto const material = material_row(c, campaign_of(c, slug), a, kind_changed);
         auto const before = file_of(c, material, a.file.language);
-        if (before && *before == a.file) return attach_outcome::unchanged;
+        if (before && *before == a.file) return kind_changed ? attach_outcome::replaced : attach_outcome::unchanged;
         if (before) retire(c, *before, now_ns);
         SQLite::Statement q(c.db(), "INSERT INTO material_files (material_id, language, position, file_name, sha256,"
                                     " size, content_type) VALUES (?1, ?2, (SELECT coalesce(max(position) + 1, 0) FROM"

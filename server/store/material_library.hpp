@@ -67,7 +67,8 @@ public:
     std::vector<content::material> materials_of(std::string_view slug) const;
 
     // Offers `a.file` as material `a.material` in `a.file.language`, creating the material (of
-    // a.kind) when new; a file it replaces is retired at now_ns so its URL keeps working.
+    // a.kind) when new; a file it replaces is retired at now_ns so its URL keeps working. The same
+    // file with another kind is `replaced` too (readers see the kind).
     attach_outcome attach(std::string_view slug, attachment const& a, std::int64_t now_ns);
     // Stops offering a material in one language (the file is retired); the material goes with its
     // last file. False when there was no such file.

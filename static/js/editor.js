@@ -5,6 +5,13 @@
     var form = event.target;
     if (!form.hasAttribute('data-upload') || !window.FormData) return;
     event.preventDefault();
+    var status = form.querySelector('.upload-status');
+    var say = function (text) { if (status) status.textContent = text; };
+    var input = form.querySelector('input[type=file]');
+    var file = input && input.files[0];
+    // The server would refuse it from its size alone: say so without sending it.
+    if (file && file.size > Number(form.dataset.max || Infinity)) return say(form.dataset.tooLarge);
+    say('');
     var bar = form.querySelector('progress');
     var button = form.querySelector('button[type=submit]');
     var xhr = new XMLHttpRequest();
@@ -21,7 +28,11 @@
       document.title = page.title;
       document.body.replaceWith(page.body);
     };
-    xhr.onerror = function () { form.submit(); };
+    xhr.onerror = function () {
+      say(form.dataset.failed); // never sent again on its own: the file may have been stored already
+      if (button) button.disabled = false;
+      if (bar) bar.hidden = true;
+    };
     if (button) button.disabled = true;
     xhr.send(new FormData(form));
   });

@@ -113,7 +113,7 @@ TEST_CASE("config defaults are the documented ones", "[config]") {
 
 TEST_CASE("config describe_settings names flags and variables from keys", "[config]") {
     auto const all = describe_settings();
-    REQUIRE(all.size() == 31);
+    REQUIRE(all.size() == 32);
     std::set<std::string> keys, flags, envs;
     for (auto const& info : all) {
         CHECK(!info.help.empty());

@@ -126,6 +126,13 @@ TEST_CASE("uploads: bad files are refused with what was detected, and nothing is
         INFO(r.body.substr(std::min(r.body.find("<main"), r.body.size()), 900));
         CHECK(r.body.find(b.says) != std::string::npos);
     }
+    // Text fields are bounded too: 64 KiB each, 256 KiB together.
+    std::string many;
+    for (int i = 0; i < 5; ++i)
+        many += std::string("--") + boundary + "\r\nContent-Disposition: form-data; name=\"note" + std::to_string(i) +
+                "\"\r\n\r\n" + std::string(60 * 1024, 'n') + "\r\n";
+    many += std::string("--") + boundary + "--\r\n";
+    CHECK(request(s.port(), upload_head(e.cookie, many.size()) + many).status == 413);
     CHECK(files_under(s.data_dir().path() / "materials") == 0);
     CHECK(files_under(s.data_dir().path() / "incoming") == 0);
 }
@@ -148,6 +155,20 @@ TEST_CASE("uploads: too large, not signed in or from another site is refused bef
     auto const anonymous = refused_from_head(upload_head("farol_session=none", 1000));
     REQUIRE(anonymous);
     CHECK(anonymous->status == 403);
+    // A cookie of the right shape names no session: looked up before the body, not after.
+    auto const forged = refused_from_head(upload_head("farol_session=" + std::string(43, 'A'), 1000));
+    REQUIRE(forged);
+    CHECK(forged->status == 403);
+    s.get().editor().accounts.add("test", "otto", http::role::analyst, std::string("lighthouse orbit cashew pillow"), true);
+    std::string const form = "name=otto&password=lighthouse+orbit+cashew+pillow";
+    auto const analyst = request(s.port(), "POST /editor/sign-in HTTP/1.1\r\nHost: 127.0.0.1\r\nOrigin: http://127.0.0.1\r\n"
+                                           "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " +
+                                               std::to_string(form.size()) + "\r\nConnection: close\r\n\r\n" + form);
+    REQUIRE(analyst.status == 303);
+    auto const analyst_cookie = analyst.header("set-cookie").substr(0, analyst.header("set-cookie").find(';'));
+    auto const role = refused_from_head(upload_head(analyst_cookie, 1000));
+    REQUIRE(role);
+    CHECK(role->status == 403);
     auto const cross = refused_from_head(upload_head(e.cookie, 1000, "https://evil.example"));
     REQUIRE(cross);
     CHECK(cross->status == 403);

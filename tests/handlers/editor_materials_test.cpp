@@ -76,6 +76,13 @@ TEST_CASE("editor materials: upload, attach per language, replace, detach and re
     REQUIRE(mats[0].files.size() == 1);
     CHECK(mats[0].files[0].file_name == "folheto-final.pdf");
     auto const old_sha = mats[0].files[0].sha256;
+    // The same file as another kind: readers see the kind, so it is a change like any other.
+    auto const published = l.republished;
+    REQUIRE(c.post("/editor/campaigns/nova/attach", {{"upload", id}, {"material", "folheto"}, {"kind", "poster"},
+                                                      {"language", "pt-BR"}, {"file_name", ""}})
+                .result() == status::see_other);
+    CHECK(l.materials().at(0).kind == "poster");
+    CHECK(l.republished == published + 1);
     CHECK(contains(c.get("/editor/campaigns/nova"), "/m/" + old_sha.substr(0, 16) + "/folheto-final.pdf"));
     CHECK(contains(c.get("/editor/materials"), ">nova</a> (folheto, pt-BR)"));
     // The preview draws the page as readers will see it, with the attached file.

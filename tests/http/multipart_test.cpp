@@ -38,7 +38,7 @@ std::string const body = "preamble to ignore\r\n"
                          "Content-Disposition: form-data; name=\"csrf\"\r\n\r\n"
                          "tok3n\r\n"
                          "--XyZ\r\n"
-                         "Content-Disposition: form-data; name=\"file\"; filename=\"C:\\\\Users\\\\ana\\\\folheto \\\"final\\\".pdf\"\r\n"
+                         "Content-Disposition: form-data; name=\"file\"; filename=\"C:\\Users\\ana\\folheto %22final%22.pdf\"\r\n"
                          "Content-Type: application/pdf\r\n\r\n"
                          "%PDF-1.4\r\n--XyNotTheBoundary\r\n\r\nbinary\r\n"
                          "--XyZ--\r\n"
@@ -73,7 +73,7 @@ TEST_CASE("a multipart body gives the same parts whatever pieces it arrives in",
         CHECK_FALSE(r.parts[0].head.filename);
         CHECK(r.parts[0].content == "tok3n");
         CHECK(r.parts[1].head.name == "file");
-        CHECK(r.parts[1].head.filename == "folheto \"final\".pdf"); // directories dropped, quotes unescaped
+        CHECK(r.parts[1].head.filename == "folheto %22final%22.pdf"); // the directories an old browser sent dropped
         CHECK(r.parts[1].head.content_type == "application/pdf");
         CHECK(r.parts[1].content == "%PDF-1.4\r\n--XyNotTheBoundary\r\n\r\nbinary");
     }
