@@ -179,18 +179,12 @@ http::response act(deps const& d, http::request_context const& ctx) {
 } // namespace
 
 void mount(http::route_group& r, deps d) {
-    auto const writers = http::role::editor | http::role::admin;
-    auto const opts = [&](char const* name, http::body_kind body = http::body_kind::none) {
-        http::route_options o{name, body};
-        o.roles = writers;
-        return o;
-    };
-    r.get("/editor/campaigns", [d](auto const& ctx) { return list(d, ctx); }, opts("editor_campaigns"));
+    r.get("/editor/campaigns", [d](auto const& ctx) { return list(d, ctx); }, writers_route("editor_campaigns"));
     r.add(http::verb::post, "/editor/campaigns", [d](auto const& ctx) { return create(d, ctx); },
-          opts("editor_campaigns_create", http::body_kind::form));
-    r.get("/editor/campaigns/{slug}", [d](auto const& ctx) { return show(d, ctx); }, opts("editor_campaign"));
+          writers_route("editor_campaigns_create", http::body_kind::form));
+    r.get("/editor/campaigns/{slug}", [d](auto const& ctx) { return show(d, ctx); }, writers_route("editor_campaign"));
     r.add(http::verb::post, "/editor/campaigns/{slug}/{action}", [d](auto const& ctx) { return act(d, ctx); },
-          opts("editor_campaign_action", http::body_kind::form));
+          writers_route("editor_campaign_action", http::body_kind::form));
     editor_translations::mount(r, {d.views, d.campaigns, d.materials, d.site, d.pages});
 }
 

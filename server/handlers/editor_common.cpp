@@ -40,6 +40,12 @@ http::response page(page_context const& p, std::string_view name, json::object d
     return res;
 }
 
+http::route_options writers_route(char const* name, http::body_kind body) {
+    http::route_options o{name, body};
+    o.roles = http::role::editor | http::role::admin;
+    return o;
+}
+
 http::response see_other(std::string_view location) { return http::make_redirect(http::status::see_other, location); }
 
 std::string display_time(std::int64_t ns) {

@@ -1,6 +1,7 @@
 #pragma once
 #include "http/body.hpp"
 #include "http/request_context.hpp"
+#include "http/router.hpp"
 #include "util/clock.hpp"
 
 #include <boost/json/object.hpp>
@@ -46,6 +47,9 @@ private:
 // navigation their role allows. 200 unless `status` says otherwise (422 for a form with errors).
 http::response page(page_context const& p, std::string_view name, boost::json::object data,
                     http::status status = http::status::ok);
+
+// The options of a route only editors and admins may call (the content routes).
+http::route_options writers_route(char const* name, http::body_kind body = http::body_kind::none);
 
 // 303 See Other to a path of the editor (after a POST, so a reload does not send it again).
 http::response see_other(std::string_view location);

@@ -143,18 +143,13 @@ http::response remove(deps const& d, http::request_context const& ctx) {
 } // namespace
 
 void mount(http::route_group& r, deps d) {
-    auto const opts = [](char const* name, http::body_kind body = http::body_kind::none) {
-        http::route_options o{name, body};
-        o.roles = http::role::editor | http::role::admin;
-        return o;
-    };
-    auto upload_opts = opts("editor_materials_upload", http::body_kind::file_stream);
+    auto upload_opts = writers_route("editor_materials_upload", http::body_kind::file_stream);
     upload_opts.max_body = d.upload_max + http::multipart_overhead;
-    r.get("/editor/materials", [d](auto const& ctx) { return library(d, ctx); }, opts("editor_materials"));
+    r.get("/editor/materials", [d](auto const& ctx) { return library(d, ctx); }, writers_route("editor_materials"));
     r.add(http::verb::post, "/editor/materials", [d](auto const& ctx) { return upload(d, ctx); }, upload_opts);
-    r.get("/editor/materials/{id}", [d](auto const& ctx) { return download(d, ctx); }, opts("editor_material"));
+    r.get("/editor/materials/{id}", [d](auto const& ctx) { return download(d, ctx); }, writers_route("editor_material"));
     r.add(http::verb::post, "/editor/materials/{id}/delete", [d](auto const& ctx) { return remove(d, ctx); },
-          opts("editor_material_delete", http::body_kind::form));
+          writers_route("editor_material_delete", http::body_kind::form));
 }
 
 } // namespace farol::handlers::editor_materials

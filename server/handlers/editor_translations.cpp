@@ -173,21 +173,16 @@ http::response preview(deps const& d, http::request_context const& ctx) {
 } // namespace
 
 void mount(http::route_group& r, deps d) {
-    auto const opts = [](char const* name, http::body_kind body = http::body_kind::none) {
-        http::route_options o{name, body};
-        o.roles = http::role::editor | http::role::admin;
-        return o;
-    };
     auto const base = std::string("/editor/campaigns/{slug}/t/{lang}");
-    r.get(base, [d](auto const& ctx) { return edit(d, ctx); }, opts("editor_translation"));
+    r.get(base, [d](auto const& ctx) { return edit(d, ctx); }, writers_route("editor_translation"));
     r.add(http::verb::post, base, [d](auto const& ctx) { return save(d, ctx); },
-          opts("editor_translation_save", http::body_kind::form));
+          writers_route("editor_translation_save", http::body_kind::form));
     r.add(http::verb::post, base + "/{action}", [d](auto const& ctx) { return act(d, ctx); },
-          opts("editor_translation_action", http::body_kind::form));
-    r.get(base + "/revisions", [d](auto const& ctx) { return revisions(d, ctx); }, opts("editor_revisions"));
+          writers_route("editor_translation_action", http::body_kind::form));
+    r.get(base + "/revisions", [d](auto const& ctx) { return revisions(d, ctx); }, writers_route("editor_revisions"));
     r.add(http::verb::post, base + "/revisions/{n}/restore", [d](auto const& ctx) { return restore(d, ctx); },
-          opts("editor_revision_restore", http::body_kind::form));
-    r.get(base + "/preview", [d](auto const& ctx) { return preview(d, ctx); }, opts("editor_preview"));
+          writers_route("editor_revision_restore", http::body_kind::form));
+    r.get(base + "/preview", [d](auto const& ctx) { return preview(d, ctx); }, writers_route("editor_preview"));
 }
 
 } // namespace farol::handlers::editor_translations

@@ -17,14 +17,7 @@ using namespace farol::test;
 
 TEST_CASE("editor: the bundle ZIP download equals farol export zipped, byte for byte", "[blackbox][editor][zip]") {
     test_server s([](app::config& c) { c.development_cookie = 1; }, sample_campaigns());
-    s.get().editor().accounts.add("test", "ana", http::role::editor, std::string("lighthouse orbit cashew pillow"), true);
-    std::string const form = "name=ana&password=lighthouse+orbit+cashew+pillow";
-    auto const signed_in = request(s.port(), "POST /editor/sign-in HTTP/1.1\r\nHost: 127.0.0.1\r\nOrigin: http://127.0.0.1\r\n"
-                                             "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " +
-                                                 std::to_string(form.size()) + "\r\nConnection: close\r\n\r\n" + form);
-    REQUIRE(signed_in.status == 303);
-    auto const set_cookie = signed_in.header("set-cookie");
-    auto const cookie = set_cookie.substr(0, set_cookie.find(';'));
+    auto const cookie = signed_in_cookie(s, "ana", http::role::editor);
 
     auto const zip = get(s.port(), "/editor/bundles.zip", "Cookie: " + cookie + "\r\n");
     REQUIRE(zip.status == 200);

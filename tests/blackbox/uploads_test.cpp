@@ -21,14 +21,7 @@ struct editor_session {
     std::string csrf;
 
     explicit editor_session(test_server& s) {
-        s.get().editor().accounts.add("test", "ana", http::role::editor, std::string("lighthouse orbit cashew pillow"), true);
-        std::string const form = "name=ana&password=lighthouse+orbit+cashew+pillow";
-        auto const signed_in = request(s.port(), "POST /editor/sign-in HTTP/1.1\r\nHost: 127.0.0.1\r\nOrigin: http://127.0.0.1\r\n"
-                                                 "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " +
-                                                     std::to_string(form.size()) + "\r\nConnection: close\r\n\r\n" + form);
-        REQUIRE(signed_in.status == 303);
-        auto const set_cookie = signed_in.header("set-cookie");
-        cookie = set_cookie.substr(0, set_cookie.find(';'));
+        cookie = signed_in_cookie(s, "ana", http::role::editor);
         auto const page = get(s.port(), "/editor/materials", "Cookie: " + cookie + "\r\n");
         REQUIRE(page.status == 200);
         auto const at = page.body.find("name=\"csrf\" value=\"");
@@ -159,14 +152,7 @@ TEST_CASE("uploads: too large, not signed in or from another site is refused bef
     auto const forged = refused_from_head(upload_head("farol_session=" + std::string(43, 'A'), 1000));
     REQUIRE(forged);
     CHECK(forged->status == 403);
-    s.get().editor().accounts.add("test", "otto", http::role::analyst, std::string("lighthouse orbit cashew pillow"), true);
-    std::string const form = "name=otto&password=lighthouse+orbit+cashew+pillow";
-    auto const analyst = request(s.port(), "POST /editor/sign-in HTTP/1.1\r\nHost: 127.0.0.1\r\nOrigin: http://127.0.0.1\r\n"
-                                           "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " +
-                                               std::to_string(form.size()) + "\r\nConnection: close\r\n\r\n" + form);
-    REQUIRE(analyst.status == 303);
-    auto const analyst_cookie = analyst.header("set-cookie").substr(0, analyst.header("set-cookie").find(';'));
-    auto const role = refused_from_head(upload_head(analyst_cookie, 1000));
+    auto const role = refused_from_head(upload_head(signed_in_cookie(s, "otto", http::role::analyst), 1000));
     REQUIRE(role);
     CHECK(role->status == 403);
     auto const cross = refused_from_head(upload_head(e.cookie, 1000, "https://evil.example"));

@@ -1,6 +1,8 @@
 #include "support/test_server.hpp"
 
 #include "app/bundle_commands.hpp"
+#include "editor/editor_services.hpp"
+#include "support/raw_client.hpp"
 
 #include <atomic>
 #include <fstream>
@@ -46,6 +48,18 @@ test_server::test_server(std::function<void(app::config&)> tweak, std::optional<
 test_server::~test_server() {
     app_->stop();
     app_->wait();
+}
+
+std::string signed_in_cookie(test_server& s, std::string const& name, http::role role) {
+    std::string const password = "lighthouse orbit cashew pillow";
+    s.get().editor().accounts.add("test", name, role, password, true);
+    std::string const form = "name=" + name + "&password=lighthouse+orbit+cashew+pillow";
+    auto const reply = request(s.port(), "POST /editor/sign-in HTTP/1.1\r\nHost: 127.0.0.1\r\nOrigin: http://127.0.0.1\r\n"
+                                         "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " +
+                                             std::to_string(form.size()) + "\r\nConnection: close\r\n\r\n" + form);
+    auto const set_cookie = reply.header("set-cookie");
+    if (reply.status != 303 || set_cookie.empty()) throw std::runtime_error("sign-in as " + name + " failed");
+    return set_cookie.substr(0, set_cookie.find(';'));
 }
 
 test_server& sample_server() {

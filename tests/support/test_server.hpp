@@ -1,6 +1,7 @@
 #pragma once
 #include "app/app.hpp"
 #include "app/config.hpp"
+#include "http/access.hpp"
 #include "support/temp_dir.hpp"
 #include "util/clock.hpp"
 
@@ -40,6 +41,10 @@ private:
     util::fixed_clock clock_;
     std::unique_ptr<app::app> app_;
 };
+
+// A new editor account (its password its own, no change asked) signed in over HTTP on a server started
+// with editor.development_cookie: the session cookie as "name=value". Throws if sign-in fails.
+std::string signed_in_cookie(test_server& s, std::string const& name, http::role role);
 
 // One server with the sample campaigns, shared by the read-only tests of a test process.
 test_server& sample_server();
