@@ -1,0 +1,26 @@
+#include "schedule/shares.hpp"
+
+#include "schedule/pick.hpp"
+
+#include <algorithm>
+
+namespace farol::schedule {
+
+double share_report::fraction(std::size_t entry) const {
+    auto const total = (until - from).count();
+    return total > 0 ? static_cast<double>(shown.at(entry).count()) / static_cast<double>(total) : 0.0;
+}
+
+share_report shares(slot const& s, std::span<entry const> entries, std::string_view language, instant from,
+                    std::chrono::seconds span) {
+    share_report out{from, from + span, std::vector<std::chrono::seconds>(entries.size()), {}};
+    for (auto t = from; t < out.until;) {
+        auto const r = pick(s, entries, language, t);
+        auto const end = std::min(r.next_boundary, out.until);
+        (r.entries.empty() ? out.unfilled : out.shown[r.entries.front()]) += end - t;
+        t = end;
+    }
+    return out;
+}
+
+} // namespace farol::schedule

@@ -1,0 +1,28 @@
+#pragma once
+#include "schedule/rotation.hpp"
+
+#include <chrono>
+#include <span>
+#include <string_view>
+#include <vector>
+
+namespace farol::schedule {
+
+// How a slot's time divides among its entries over a span, for one language: what a weight means.
+struct share_report {
+    instant from{};
+    instant until{};
+    std::vector<std::chrono::seconds> shown;    // per entry (indexed like the entries given)
+    std::chrono::seconds unfilled{};            // time with nothing eligible (the caller's fallback)
+
+    // shown[i] as a fraction of the whole span, 0..1.
+    double fraction(std::size_t entry) const;
+};
+
+// Walks pick() (single slot) across [from, from + span) boundary to boundary and adds up the time
+// each entry is shown, so a window or rule edge inside a period counts to the second. The editor
+// asks for a week: span defaults to 7 days (168 hourly periods). Same errors as pick().
+share_report shares(slot const& s, std::span<entry const> entries, std::string_view language, instant from,
+                    std::chrono::seconds span = std::chrono::hours(24 * 7));
+
+} // namespace farol::schedule
