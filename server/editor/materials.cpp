@@ -107,7 +107,8 @@ std::vector<field_problem> materials::attach(std::string_view actor, attach_form
     if (!content::is_safe_file_name(name)) problems.push_back({"file_name", "material.file_name_invalid", ""});
     else if (up && util::material_media_type(name) != up->media_type)
         problems.push_back({"file_name", "material.file_name_type", ""});
-    if (problems.empty() && name_taken(f, name, up->sha256)) problems.push_back({"file_name", "material.file_name_taken", ""});
+    if (problems.empty() && name_taken(f, name, up->sha256))
+        problems.push_back({"file_name", "material.file_name_taken", ""});
     if (!problems.empty()) return problems;
     auto const outcome =
         library_.attach(f.slug, {f.material, f.kind, {f.language, name, up->sha256, up->size, up->media_type}}, now_ns());

@@ -28,7 +28,8 @@ void add_view(editor_ui::page_context const& p, editor::materials const& m, std:
         for (auto const& f : mat.files)
             files.push_back(json::object{{"language", f.language}, {"file_name", f.file_name}, {"href", public_href(f)},
                                          {"material", mat.id}});
-        rows.push_back(json::object{{"id", mat.id}, {"kind", p.text("material.kind." + mat.kind)}, {"files", std::move(files)}});
+        rows.push_back(
+            json::object{{"id", mat.id}, {"kind", p.text("material.kind." + mat.kind)}, {"files", std::move(files)}});
     }
     data["materials"] = std::move(rows);
     json::array uploads;

@@ -56,7 +56,9 @@ http::response library(deps const& d, http::request_context const& ctx, json::ob
 
 // A refusal in the editor's words, naming what the bytes were found to be.
 std::string refusal_text(page_context const& p, editor::upload_result const& r) {
-    auto const found = [&](std::string const& what) { return what.empty() ? std::string() : p.text("upload.found." + what); };
+    auto const found = [&](std::string const& what) {
+        return what.empty() ? std::string() : p.text("upload.found." + what);
+    };
     return p.views.text(p.lang, r.problem, {{"found", found(r.found)}, {"detected", r.detected},
                                             {"extension", r.extension}, {"hidden", found(r.hidden)}});
 }

@@ -210,7 +210,8 @@ void http_session::on_read_header(beast::error_code ec, std::size_t) {
 void http_session::do_admit_upload() {
     if (env_.uploads.fetch_add(1) >= env_.lim.max_uploads) {
         env_.uploads.fetch_sub(1);
-        auto res = env_.dispatcher.error(ctx_, http::status::service_unavailable, "Too many uploads at once. Try again in a minute.");
+        auto res = env_.dispatcher.error(ctx_, http::status::service_unavailable,
+                                         "Too many uploads at once. Try again in a minute.");
         res.set(http::field::retry_after, "60");
         return do_respond(std::move(res), true);
     }

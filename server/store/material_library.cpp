@@ -87,7 +87,8 @@ std::int64_t material_library::add_upload(upload_row const& r) {
 
 std::vector<upload_row> material_library::uploads() const {
     return db_->read([](connection& c) {
-        SQLite::Statement q(c.db(), std::string(upload_columns) + "WHERE removed_at IS NULL ORDER BY uploaded_at DESC, id DESC");
+        SQLite::Statement q(c.db(), std::string(upload_columns) +
+                                        "WHERE removed_at IS NULL ORDER BY uploaded_at DESC, id DESC");
         std::vector<upload_row> out;
         while (q.executeStep()) out.push_back(upload_of(q));
         return out;
@@ -130,7 +131,7 @@ std::vector<material_use> material_library::uses(std::string_view sha256) const 
 std::vector<content::material> material_library::materials_of(std::string_view slug) const {
     return db_->read([&](connection& c) {
         auto const campaign = campaign_of(c, slug);
-        SQLite::Statement q(c.db(), "SELECT m.id, m.name, m.kind FROM materials m WHERE m.campaign_id = ? ORDER BY m.position");
+        SQLite::Statement q(c.db(), "SELECT id, name, kind FROM materials WHERE campaign_id = ? ORDER BY position");
         q.bind(1, campaign);
         std::vector<content::material> out;
         while (q.executeStep()) {
@@ -158,7 +159,8 @@ attach_outcome material_library::attach(std::string_view slug, attachment const&
                                     " size, content_type) VALUES (?1, ?2, (SELECT coalesce(max(position) + 1, 0) FROM"
                                     " material_files WHERE material_id = ?1), ?3, ?4, ?5, ?6)"
                                     " ON CONFLICT (material_id, language) DO UPDATE SET file_name = excluded.file_name,"
-                                    " sha256 = excluded.sha256, size = excluded.size, content_type = excluded.content_type");
+                                    " sha256 = excluded.sha256, size = excluded.size,"
+                                    " content_type = excluded.content_type");
         q.bind(1, material);
         q.bind(2, a.file.language);
         q.bind(3, a.file.file_name);
@@ -209,7 +211,8 @@ std::vector<retired_file> material_library::retired_since(std::int64_t since_ns)
 
 std::vector<std::string> material_library::sweep(std::int64_t cutoff_ns) {
     return db_->write([&](connection& c) {
-        for (char const* sql : {"DELETE FROM retired_files WHERE retired_at < ?", "DELETE FROM uploads WHERE removed_at < ?"}) {
+        for (char const* sql :
+             {"DELETE FROM retired_files WHERE retired_at < ?", "DELETE FROM uploads WHERE removed_at < ?"}) {
             SQLite::Statement q(c.db(), sql);
             q.bind(1, cutoff_ns);
             q.exec();

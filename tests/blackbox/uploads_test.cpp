@@ -223,3 +223,28 @@ TEST_CASE("uploads: the progress script the editor loads stays within 2 KB compr
     }
     CHECK(page.body.find("enctype=\"multipart/form-data\"") != std::string::npos); // the form works without it
 }
+
+TEST_CASE("uploads: beyond limits.max_uploads at once the next one gets 503 with Retry-After, then room again",
+          "[blackbox][editor][upload]") {
+    test_server s([](app::config& c) {
+        c.development_cookie = 1;
+        c.limits.max_uploads = 1;
+    });
+    editor_session e(s);
+    auto const body = multipart(e.csrf, "folheto.pdf", uploads::pdf(false));
+    {
+        raw_client first(s.port());
+        first.send(upload_head(e.cookie, body.size()) + body.substr(0, body.size() - 50)); // holds the one slot
+        for (int i = 0; i < 100 && files_under(s.data_dir().path() / "incoming") == 0; ++i)
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        auto const second = upload(s, e, "folheto.pdf", uploads::pdf(false));
+        CHECK(second.status == 503);
+        CHECK(second.header("retry-after") == "60");
+    } // the first one gives up: its slot is free again
+    bool stored = false;
+    for (int i = 0; i < 100 && !stored; ++i) {
+        stored = upload(s, e, "folheto.pdf", uploads::pdf(false)).status == 303;
+        if (!stored) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    CHECK(stored);
+}
