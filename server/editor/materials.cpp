@@ -16,17 +16,6 @@
 namespace farol::editor {
 
 namespace {
-std::string_view extension_of(std::string_view media_type) {
-    if (media_type == "application/pdf") return "pdf";
-    if (media_type == "image/png") return "png";
-    if (media_type == "image/jpeg") return "jpg";
-    if (media_type == "image/webp") return "webp";
-    if (media_type == "audio/mpeg") return "mp3";
-    if (media_type == "audio/ogg") return "ogg";
-    if (media_type == "audio/mp4") return "m4a";
-    return "bin";
-}
-
 bool is_kind(std::string_view k) { return k == "leaflet" || k == "poster" || k == "audio" || k == "other"; }
 
 std::string object_of(std::string_view slug, std::string_view material, std::string_view language) {
@@ -50,7 +39,8 @@ std::string materials::download_name(std::string_view original, std::string_view
     }
     while (!stem.empty() && stem.back() == '-') stem.pop_back();
     if (stem.empty()) stem = "file";
-    return stem + "." + std::string(extension_of(media_type));
+    auto const extension = util::material_extension(media_type);
+    return stem + "." + std::string(extension.empty() ? "bin" : extension);
 }
 
 upload_result materials::upload(std::string_view actor, std::filesystem::path const& file, std::string_view client_name) {

@@ -64,6 +64,12 @@ std::string_view material_media_type(std::string_view file_name) {
     return e && e->material ? e->type : std::string_view{};
 }
 
+std::string_view material_extension(std::string_view media_type) {
+    for (auto const& e : table) // the first of a type is its usual extension: jpg before jpeg, ogg before opus
+        if (e.material && e.type == media_type) return e.extension;
+    return {};
+}
+
 std::string material_extensions() {
     std::string out;
     for (auto const& e : table) {

@@ -27,5 +27,9 @@ TEST_CASE("material types: documents, images, audio and text, never active conte
         INFO(bad);
         CHECK(material_media_type(bad).empty());
     }
+    CHECK(material_extension("image/jpeg") == "jpg");
+    CHECK(material_extension("audio/ogg") == "ogg");
+    CHECK(material_extension("audio/mp4") == "m4a");
+    CHECK(material_extension("text/html; charset=utf-8").empty());
     CHECK(material_extensions() == "txt, png, jpg, jpeg, webp, pdf, mp3, ogg, opus, m4a");
 }
