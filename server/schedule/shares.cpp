@@ -1,8 +1,6 @@
 #include "schedule/shares.hpp"
 
-#include "schedule/pick.hpp"
-
-#include <algorithm>
+#include "schedule/timeline.hpp"
 
 namespace farol::schedule {
 
@@ -14,12 +12,8 @@ double share_report::fraction(std::size_t entry) const {
 share_report shares(slot const& s, std::span<entry const> entries, std::string_view language, instant from,
                     std::chrono::seconds span) {
     share_report out{from, from + span, std::vector<std::chrono::seconds>(entries.size()), {}};
-    for (auto t = from; t < out.until;) {
-        auto const r = pick(s, entries, language, t);
-        auto const end = std::min(r.next_boundary, out.until);
-        (r.entries.empty() ? out.unfilled : out.shown[r.entries.front()]) += end - t;
-        t = end;
-    }
+    for (auto const& piece : timeline(s, entries, language, from, span))
+        (piece.entry ? out.shown[*piece.entry] : out.unfilled) += piece.until - piece.from;
     return out;
 }
 

@@ -19,9 +19,10 @@ struct share_report {
     double fraction(std::size_t entry) const;
 };
 
-// Walks pick() (single slot) across [from, from + span) boundary to boundary and adds up the time
-// each entry is shown, so a window or rule edge inside a period counts to the second. The editor
-// asks for a week: span defaults to 7 days (168 hourly periods). Same errors as pick().
+// Adds up timeline()'s segments (pick() for a single slot, walked across [from, from + span)
+// boundary to boundary): the time each entry is shown, so a window or rule edge inside a period
+// counts to the second. The editor asks for a week: span defaults to 7 days (168 hourly periods).
+// Same errors as pick().
 share_report shares(slot const& s, std::span<entry const> entries, std::string_view language, instant from,
                     std::chrono::seconds span = std::chrono::hours(24 * 7));
 
