@@ -1,6 +1,7 @@
 // farol: the command line. CLI11 lives in this translation unit only (it is slow to compile).
 #include "app/app.hpp"
 #include "app/bundle_commands.hpp"
+#include "app/schedule_command.hpp"
 #include "app/user_commands.hpp"
 #include "app/config.hpp"
 #include "store/backup.hpp"
@@ -80,6 +81,25 @@ int run_user(settings_flags const& flags, app::user_command const& cmd) {
     return app::run_user_command(load_config(flags), cmd, std::cin, std::cout, std::cerr);
 }
 
+int run_schedule(settings_flags const& flags, app::schedule_command const& cmd) {
+    util::system_clock clock;
+    return app::run_schedule_command(load_config(flags), cmd, clock, std::cout, std::cerr);
+}
+
+// `farol schedule show SLOT [--at TIME] [--lang L] [--zone Z]`: the pick, for operators.
+CLI::App* add_schedule_commands(CLI::App& cli, settings_flags& flags, app::schedule_command& cmd) {
+    auto* schedule = cli.add_subcommand("schedule", "Check the rotation plan (the server may be running)");
+    schedule->require_subcommand(1);
+    auto* show = schedule->add_subcommand("show", "Print what a slot shows at a moment, and its next boundary");
+    show->add_option("slot", cmd.slot, "Slot name, e.g. home-featured")->required()->type_name("SLOT");
+    show->add_option("--at", cmd.at, "now, 2026-07-30T12:00:00Z, or local \"2026-07-30 09:00\" (in --zone)")
+        ->default_val("now");
+    show->add_option("--lang", cmd.language, "Reader language (default: the site's first)")->type_name("L");
+    show->add_option("--zone", cmd.zone, "IANA zone a local --at is read in (default: the slot's)")->type_name("ZONE");
+    add_settings(*show, flags);
+    return schedule;
+}
+
 // `farol user add|list|disable|enable|reset-password|reset-mfa`: accounts for the editor.
 CLI::App* add_user_commands(CLI::App& cli, settings_flags& flags, app::user_command& cmd) {
     auto* user = cli.add_subcommand("user", "Manage editor accounts (the server may be running)");
@@ -135,6 +155,9 @@ int main(int argc, char** argv) {
     settings_flags user_flags;
     app::user_command user_cmd;
     auto* user = add_user_commands(cli, user_flags, user_cmd);
+    settings_flags schedule_flags;
+    app::schedule_command schedule_cmd;
+    auto* schedule = add_schedule_commands(cli, schedule_flags, schedule_cmd);
 
     CLI11_PARSE(cli, argc, argv);
     try {
@@ -143,6 +166,7 @@ int main(int argc, char** argv) {
         if (*import) return run_import(import_flags, import_dir);
         if (*exprt) return run_export(export_flags, export_dir);
         if (*user) return run_user(user_flags, user_cmd);
+        if (*schedule) return run_schedule(schedule_flags, schedule_cmd);
     } catch (app::config_error const& e) {
         std::cerr << "farol: " << e.what() << "\n";
         return exit_config;

@@ -3,6 +3,7 @@
 #include "app/bundle_commands.hpp"
 #include "app/exchange_log.hpp"
 #include "app/publisher.hpp"
+#include "app/schedule_journal.hpp"
 #include "content/material_store.hpp"
 #include "util/temp_file.hpp"
 #include "editor/editor_services.hpp"
@@ -63,6 +64,7 @@ struct app::impl {
     std::unique_ptr<content::material_store> materials;
     published::site_holder site{std::make_shared<published::site>()};
     std::unique_ptr<publisher> publish;
+    std::unique_ptr<schedule_journal> journal;
     std::shared_ptr<i18n::catalogs const> catalogs;
     std::shared_ptr<view::templates const> views;
     std::unique_ptr<editor::editor_services> editor;
@@ -114,10 +116,15 @@ void app::impl::start_editor() {
     settings.republish = [this] {
         if (publish) publish->request();
     };
+    settings.publish_problem = [this]() -> std::optional<std::string> {
+        return publish ? publish->problem() : std::nullopt;
+    };
     settings.materials_dir = materials_dir(cfg);
     settings.uploads = {uploads_dir(cfg), cfg.material_grace, cfg.upload_max};
     settings.bundle_paths = {materials_dir(cfg), cfg.data_dir / "tmp"};
+    settings.zone = cfg.zone;
     editor = std::make_unique<editor::editor_services>(db, clock, settings);
+    journal = std::make_unique<schedule_journal>(editor->audit, editor->schedule_store);
     editor->sessions.sweep();
     editor->materials.sweep();
     // Without its stylesheet (a trimmed static/) the editor still works, unstyled.
@@ -160,6 +167,11 @@ publisher::build_result app::impl::build_site(published::site const* previous, b
     options.report = &report;
     auto s = view::build_site(*pages, lib, [this](std::string_view sha) { return materials->path_of(sha); },
                               clock.now(), options);
+    try {
+        journal->record(lib, previous, *s);
+    } catch (std::exception const& e) { // the audit trail must not keep a due change off the site
+        util::log_error(std::string("recording the schedule's changes failed: ") + e.what());
+    }
     // Search pages need only the hotlines; the campaign texts are already in the pages.
     auto kept = std::make_shared<content::library>();
     kept->hotlines = lib.hotlines;
@@ -183,7 +195,8 @@ http::router app::impl::build_routes() {
                    return pages;
                },
                [this] { return ready(); }, [this] { return render_metrics(); }, *editor, editor_views,
-               [this] { return export_zip(cfg); }, cfg.upload_max};
+               [this] { return export_zip(cfg); },
+               [this] { return store::load_library(*db, store::library_detail::site); }, cfg.upload_max};
     return mount_areas(s);
 }
 
@@ -243,6 +256,7 @@ void app::start() {
         },
         m.site,
         m.clock);
+    m.publish->on_failure([&m](std::string const& why) { m.editor->audit.record("schedule", "site.publish", why, "failed"); });
     m.is_ready = m.db->healthy();
     m.publish->publish_now();
     m.publish->start();

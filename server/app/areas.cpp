@@ -7,6 +7,8 @@
 #include "handlers/editor_bundles.hpp"
 #include "handlers/editor_campaigns.hpp"
 #include "handlers/editor_materials.hpp"
+#include "handlers/editor_schedule.hpp"
+#include "handlers/editor_windows.hpp"
 #include "handlers/editor_sign_in.hpp"
 #include "handlers/editor_users.hpp"
 #include "handlers/ops.hpp"
@@ -25,7 +27,7 @@ http::router mount_areas(services const& s) {
     // public: what readers fetch; errors in the reader's language, never a cookie.
     auto site = r.area(http::area::public_site);
     handlers::static_files::mount(site, {s.assets});
-    handlers::pages::mount(site, {s.site});
+    handlers::pages::mount(site, {s.site, s.clock});
     handlers::downloads::mount(site, {s.site});
     handlers::search::mount(site, {s.site, s.search, s.pages});
     site.get("/editor", [](auto const&) { return http::make_redirect(http::status::moved_permanently, "/editor/"); },
@@ -34,11 +36,14 @@ http::router mount_areas(services const& s) {
     auto editor = r.area(http::area::editor, "/editor/");
     auto& e = s.editor;
     handlers::editor_sign_in::mount(editor, {s.editor_views, e.sign_in, e.sessions});
-    handlers::editor_account::mount(editor, {s.editor_views, e.accounts, e.sessions, e.second_factor});
+    handlers::editor_account::mount(editor, {s.editor_views, e.accounts, e.sessions, e.second_factor,
+                                             [&e] { return e.scheduling.publish_problem(); }});
     handlers::editor_users::mount(editor, {s.editor_views, e.accounts, e.sessions, e.account_store, e.audit});
     handlers::editor_audit::mount(editor, {s.editor_views, e.audit});
     handlers::editor_campaigns::mount(editor, {s.editor_views, e.campaigns, e.materials, s.site, s.pages});
     handlers::editor_materials::mount(editor, {s.editor_views, e.materials, s.upload_max});
+    handlers::editor_windows::mount(editor, {s.editor_views, e.campaigns, e.scheduling, s.clock});
+    handlers::editor_schedule::mount(editor, {s.editor_views, e.scheduling, e.campaigns, s.clock, s.pages, s.library});
     handlers::editor_bundles::mount(editor, {s.export_zip, e.audit, s.editor_views, e.bundle_import, s.upload_max});
     return r;
 }

@@ -27,6 +27,7 @@ struct config {
     std::string exit_url = "https://www.google.com"; // where the quick-exit control leaves for
     std::string languages = "pt-BR es en fr ht ar";   // UI languages; the first is the default
     std::string fallbacks = "ht:fr";                  // content fallback chains before the default language
+    std::string zone = "America/Sao_Paulo";           // the zone editors plan in unless they pick another
     std::uint32_t hsts_max_age = 31536000;   // sent only when public_url is https
     std::string trusted_proxies;             // addresses/CIDR ranges whose forwarded client address is believed
     std::chrono::milliseconds session_idle{30 * 60 * 1000};          // editor sessions (OWASP ASVS 5.0 §7.3)

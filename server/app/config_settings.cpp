@@ -75,6 +75,9 @@ setting const table[] = {
     make("site.fallbacks", kind::fallbacks, 0, 0, "",
          "languages to try before the default when a campaign lacks one, e.g. \"ht:fr es:pt-BR\"",
          [](auto& c) -> auto& { return c.fallbacks; }),
+    make("site.zone", kind::zone, 0, 0, "",
+         "IANA time zone editors plan in by default (publish windows, new slots), e.g. America/Sao_Paulo",
+         [](auto& c) -> auto& { return c.zone; }),
     make("security.hsts_max_age", kind::integer, 0, std::numeric_limits<std::uint32_t>::max(), "a number of seconds",
          "Strict-Transport-Security max-age in seconds (sent only for an https public URL)",
          [](auto& c) -> auto& { return c.hsts_max_age; }),
@@ -137,6 +140,7 @@ std::string_view value_name(kind k) {
     case kind::log: return "LOG";
     case kind::languages: return "TAGS";
     case kind::fallbacks: return "CHAINS";
+    case kind::zone: return "ZONE";
     case kind::networks: return "NETWORKS";
     }
     return "VALUE";

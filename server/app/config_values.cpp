@@ -1,6 +1,7 @@
 #include "app/config_settings.hpp"
 #include "http/trusted_proxies.hpp"
 #include "i18n/fallback.hpp"
+#include "schedule/zone.hpp"
 #include "util/strings.hpp"
 
 #include <boost/url/parse.hpp>
@@ -151,6 +152,9 @@ std::string check_text(setting const& s, std::string_view text, source_type src)
         } catch (std::invalid_argument const& e) {
             return show(text) + " is not a list of addresses and CIDR ranges: " + e.what();
         }
+    case kind::zone:
+        if (is_string && schedule::find_zone(text)) return {};
+        return show(text) + " is not an IANA time zone (e.g. America/Sao_Paulo, Europe/Lisbon, UTC)";
     default:
         return is_string ? std::string() : show(text) + " is not a URL (expected a string)";
     }

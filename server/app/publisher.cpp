@@ -7,6 +7,7 @@
 #include <malloc.h>
 
 #include <chrono>
+#include <ctime>
 
 namespace farol::app {
 
@@ -81,6 +82,29 @@ void publisher::stop() {
     if (thread_.joinable()) thread_.join();
 }
 
+std::optional<std::string> publisher::problem() const {
+    std::lock_guard lock(mutex_);
+    return problem_;
+}
+
+void publisher::note_failure(std::string const& why) {
+    auto const t = std::chrono::system_clock::to_time_t(clock_.now());
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char at[32];
+    std::strftime(at, sizeof at, "%Y-%m-%d %H:%M UTC", &tm);
+    {
+        std::lock_guard lock(mutex_);
+        problem_ = std::string(at) + ": " + why;
+    }
+    if (!on_failure_) return;
+    try {
+        on_failure_(why);
+    } catch (std::exception const& e) { // the audit may be what failed
+        util::log_error(std::string("recording the failed publish failed: ") + e.what());
+    }
+}
+
 std::uint64_t publisher::builds() const {
     std::lock_guard lock(mutex_);
     return builds_;
@@ -128,11 +152,14 @@ void publisher::run() {
         try {
             build_and_publish(asked, false);
             failed = false;
+            std::lock_guard done(mutex_);
+            problem_.reset();
         } catch (view::build_cancelled const&) {
             break;
         } catch (std::exception const& e) {
             failed = true;
             util::log_error(std::string("publishing the site failed, the previous site stays: ") + e.what());
+            note_failure(e.what());
         }
         lock.lock();
     }

@@ -7,6 +7,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <utility>
@@ -43,12 +44,18 @@ public:
     void request();
     void stop();
     std::uint64_t builds() const;
+    // Why the last background build failed, with its time ("2026-07-30 12:00 UTC: ..."); nullopt
+    // once a build succeeds again. Editors see it.
+    std::optional<std::string> problem() const;
+    // Called on the publisher's thread with the reason each time a background build fails.
+    void on_failure(std::function<void(std::string const&)> fn) { on_failure_ = std::move(fn); }
 
 private:
     void run();
     std::pair<bool, bool> due(bool failed) const;
     void build_and_publish(bool allow_fast, bool defer_release);
     void release_memory();
+    void note_failure(std::string const& why);
 
     build_fn build_;
     published::site_holder& holder_;
@@ -60,6 +67,8 @@ private:
     std::atomic<bool> cancel_{false};
     std::uint64_t builds_ = 0;
     std::shared_ptr<void const> leftovers_; // of publish_now's build, freed by the thread
+    std::optional<std::string> problem_;
+    std::function<void(std::string const&)> on_failure_;
     std::thread thread_;
 };
 

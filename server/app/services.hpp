@@ -1,4 +1,5 @@
 #pragma once
+#include "content/model.hpp"
 #include "util/clock.hpp"
 
 #include <cstdint>
@@ -38,6 +39,7 @@ struct services {
     editor::editor_services& editor;      // accounts, sessions, sign-in, audit (blocking: worker pool)
     std::shared_ptr<view::editor_views const> editor_views;
     std::function<std::string()> export_zip; // the published campaigns as a bundle ZIP (blocking)
+    std::function<content::library()> library; // the site's library from the store (blocking)
     std::uint64_t upload_max = 25ull * 1024 * 1024; // bytes of one uploaded file (editor.upload_max)
 };
 

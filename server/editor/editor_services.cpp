@@ -11,6 +11,9 @@ editor_services::editor_services(std::shared_ptr<store::database> db, util::cloc
       campaigns(campaign_store, audit, clock, settings.languages, settings.republish), material_library(db),
       blobs(settings.materials_dir),
       materials(material_library, blobs, audit, campaigns, clock, settings.uploads, settings.republish),
-      bundle_import(db, settings.bundle_paths, settings.languages, audit, clock, settings.republish) {}
+      bundle_import(db, settings.bundle_paths, settings.languages, audit, clock, settings.republish),
+      schedule_store(db),
+      scheduling(schedule_store, campaign_store, audit, settings.languages, settings.zone, settings.republish,
+                 settings.publish_problem) {}
 
 } // namespace farol::editor

@@ -5,6 +5,7 @@
 #include "editor/audit_log.hpp"
 #include "editor/login_throttle.hpp"
 #include "editor/materials.hpp"
+#include "editor/scheduling.hpp"
 #include "editor/password_hasher.hpp"
 #include "editor/second_factor.hpp"
 #include "editor/sessions.hpp"
@@ -13,6 +14,7 @@
 #include "store/audit_store.hpp"
 #include "store/campaign_editing.hpp"
 #include "store/material_library.hpp"
+#include "store/schedule_store.hpp"
 #include "content/material_store.hpp"
 #include "store/session_store.hpp"
 
@@ -36,6 +38,9 @@ struct editor_settings {
     std::filesystem::path materials_dir = "materials"; // the content-addressed material bytes
     materials::settings uploads{"incoming", std::chrono::hours(7 * 24), 25ull * 1024 * 1024};
     import_paths bundle_paths;                   // materials and scratch space for bundle imports
+    std::string zone = "America/Sao_Paulo";      // site.zone: where editors plan unless they pick another
+    // Why the site could not be published last (a failed scheduled change), shown to editors.
+    std::function<std::optional<std::string>()> publish_problem = [] { return std::optional<std::string>(); };
 };
 
 // The editor area's services, built once over the database in dependency order: the stores, the
@@ -60,6 +65,8 @@ struct editor_services {
     content::material_store blobs;
     editor::materials materials;
     editor::bundle_import bundle_import;
+    store::schedule_store schedule_store;
+    editor::scheduling scheduling;
 };
 
 } // namespace farol::editor

@@ -21,6 +21,7 @@ http::response home(deps const& d, http::request_context const& ctx) {
     page_context p(*d.views, ctx);
     json::object data;
     if (ctx.query_param("password_changed")) data["notice"] = p.text("password.changed");
+    if (auto const problem = d.publish_problem ? d.publish_problem() : std::nullopt) data["publish_problem"] = *problem;
     return page(p, "home", std::move(data));
 }
 

@@ -1,7 +1,10 @@
 #pragma once
 #include "http/router.hpp"
 
+#include <functional>
 #include <memory>
+#include <optional>
+#include <string>
 
 namespace farol::editor {
 class accounts;
@@ -19,6 +22,7 @@ struct deps {
     editor::accounts& accounts;
     editor::sessions& sessions;
     editor::second_factor& second_factor;
+    std::function<std::optional<std::string>()> publish_problem; // a failed publish, shown on the start page
 };
 
 // A user's own things: GET /editor/ (the start page), /editor/account (open sessions, second

@@ -16,8 +16,8 @@ std::string page_context::text(std::string_view key) const { return views.text(l
 
 void form_errors::into(page_context const& p, json::object& data) const {
     json::array list;
-    for (auto const& [field, key] : items_) {
-        auto message = p.text(key);
+    for (auto const& [field, key, detail] : items_) {
+        auto message = p.views.text(p.lang, key, {{"detail", detail}});
         list.push_back(json::object{{"field", field}, {"message", message}});
         data[field + "_error"] = std::move(message);
     }

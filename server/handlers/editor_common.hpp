@@ -34,13 +34,19 @@ struct page_context {
 // form (links to the fields) and next to each field (aria-describedby), as GOV.UK and WCAG 3.3.1 ask.
 class form_errors {
 public:
-    void add(std::string field, std::string key) { items_.emplace_back(std::move(field), std::move(key)); }
+    // `detail` fills the message's {detail} placeholder (a value, a range), when it has one.
+    void add(std::string field, std::string key, std::string detail = {}) {
+        items_.push_back({std::move(field), std::move(key), std::move(detail)});
+    }
     bool empty() const { return items_.empty(); }
     // Adds errors (the summary list) and <field>_error (each message) to data.
     void into(page_context const& p, boost::json::object& data) const;
 
 private:
-    std::vector<std::pair<std::string, std::string>> items_;
+    struct item {
+        std::string field, key, detail;
+    };
+    std::vector<item> items_;
 };
 
 // The page editor/<name> for the request: data plus who is signed in, the CSRF token and the

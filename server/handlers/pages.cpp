@@ -5,20 +5,38 @@
 #include "i18n/negotiate.hpp"
 #include "view/page_renderer.hpp"
 
+#include <algorithm>
+#include <chrono>
+
 namespace farol::handlers::pages {
 
 namespace {
 
-http::response serve_page(http::request_context const& ctx, published::site const& s, std::string const& path) {
+// Pages stay fresh for a minute, but never past the site's next scheduled change, and a page that
+// rotates stays fresh exactly until its rotation moves (RFC 9111 max-age, whole seconds).
+std::string freshness(published::site const& s, std::string_view path, content::time_point now) {
+    constexpr std::chrono::seconds page_max_age{60};
+    auto const left = [&](content::time_point until) {
+        return std::max(std::chrono::seconds(0), std::chrono::floor<std::chrono::seconds>(until - now));
+    };
+    auto age = page_max_age;
+    if (auto const it = s.rotating.find(path); it != s.rotating.end()) age = left(it->second);
+    else if (s.next_change) age = std::min(age, left(*s.next_change));
+    return age == page_max_age ? std::string() : "public, max-age=" + std::to_string(age.count());
+}
+
+http::response serve_page(http::request_context const& ctx, published::site const& s, util::clock const& clock,
+                          std::string const& path) {
     auto const* rep = s.page(path);
     if (!rep) throw http::http_error(http::status::not_found, "No such page.");
-    return http::serve(ctx, *rep);
+    return http::serve(ctx, *rep, freshness(s, path, clock.now()));
 }
 
 } // namespace
 
 void mount(http::route_group& r, deps d) {
     auto& site = d.site;
+    auto& clock = d.clock;
     r.get("/", [&site](http::request_context const& ctx) {
         auto const current = site.current();
         auto const& s = *current;
@@ -32,17 +50,17 @@ void mount(http::route_group& r, deps d) {
         if (!site.current()->has_language(ctx.params[0])) throw http::http_error(http::status::not_found, "No such page.");
         return http::make_redirect(http::status::moved_permanently, view::home_path(ctx.params[0]));
     }, {.name = "home_redirect"});
-    r.get("/{lang}/", [&site](http::request_context const& ctx) {
-        return serve_page(ctx, *site.current(), view::home_path(ctx.params[0]));
+    r.get("/{lang}/", [&site, &clock](http::request_context const& ctx) {
+        return serve_page(ctx, *site.current(), clock, view::home_path(ctx.params[0]));
     }, {.name = "home"});
-    r.get("/{lang}/c/{slug}", [&site](http::request_context const& ctx) {
-        return serve_page(ctx, *site.current(), view::campaign_path(ctx.params[0], ctx.params[1]));
+    r.get("/{lang}/c/{slug}", [&site, &clock](http::request_context const& ctx) {
+        return serve_page(ctx, *site.current(), clock, view::campaign_path(ctx.params[0], ctx.params[1]));
     }, {.name = "campaign"});
-    r.get("/sitemap.xml", [&site](http::request_context const& ctx) {
-        return serve_page(ctx, *site.current(), "/sitemap.xml");
+    r.get("/sitemap.xml", [&site, &clock](http::request_context const& ctx) {
+        return serve_page(ctx, *site.current(), clock, "/sitemap.xml");
     }, {.name = "sitemap"});
-    r.get("/robots.txt", [&site](http::request_context const& ctx) {
-        return serve_page(ctx, *site.current(), "/robots.txt");
+    r.get("/robots.txt", [&site, &clock](http::request_context const& ctx) {
+        return serve_page(ctx, *site.current(), clock, "/robots.txt");
     }, {.name = "robots"});
 }
 

@@ -25,9 +25,10 @@ std::optional<representation::encoded> encode_if_smaller(std::string bytes, std:
 // The representation's headers go straight into the payload's prebuilt lines: a page served
 // tens of thousands of times a second should not allocate a Beast field node per header.
 void append_common(std::string& lines, representation const& rep, representation::encoded const& enc,
-                   std::string_view coding) {
+                   std::string_view coding, std::string_view cache_control) {
     append_field("ETag", enc.etag, lines);
-    if (!rep.cache_control.empty()) append_field("Cache-Control", rep.cache_control, lines);
+    if (cache_control.empty()) cache_control = rep.cache_control;
+    if (!cache_control.empty()) append_field("Cache-Control", cache_control, lines);
     if (rep.gzip || rep.br) lines += "Vary: Accept-Encoding\r\n";
     if (!coding.empty()) append_field("Content-Encoding", coding, lines);
 }
@@ -69,7 +70,7 @@ std::pair<representation::encoded const&, std::string_view> choose_variant(repre
     return {coding == "br" ? *rep.br : coding == "gzip" ? *rep.gzip : rep.identity, coding};
 }
 
-response serve(request_context const& ctx, representation const& rep) {
+response serve(request_context const& ctx, representation const& rep, std::string_view cache_control) {
     auto const [enc, coding] = choose_variant(rep, ctx.header(field::accept_encoding));
     std::string lines;
     lines.reserve(320);
@@ -78,7 +79,7 @@ response serve(request_context const& ctx, representation const& rep) {
     case precondition::failed:
         throw http_error(status::precondition_failed, "The file has changed since you last asked for it.");
     case precondition::not_modified:
-        append_common(lines, rep, enc, "");
+        append_common(lines, rep, enc, "", cache_control);
         return with_lines(status::not_modified, {}, std::move(lines));
     case precondition::proceed:
         break;
@@ -90,7 +91,7 @@ response serve(request_context const& ctx, representation const& rep) {
 
     if (range.kind == range_result::unsatisfiable) {
         append_field("Content-Range", "bytes */" + std::to_string(size), lines);
-        append_common(lines, rep, enc, coding);
+        append_common(lines, rep, enc, coding, cache_control);
         return with_lines(status::range_not_satisfiable, {}, std::move(lines));
     }
     auto s = status::ok;
@@ -104,7 +105,7 @@ response serve(request_context const& ctx, representation const& rep) {
     }
     lines += "Accept-Ranges: bytes\r\n";
     if (!rep.content_disposition.empty()) append_field("Content-Disposition", rep.content_disposition, lines);
-    append_common(lines, rep, enc, coding);
+    append_common(lines, rep, enc, coding, cache_control);
     return with_lines(s, std::move(body), std::move(lines));
 }
 

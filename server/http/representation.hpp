@@ -39,7 +39,8 @@ std::pair<representation::encoded const&, std::string_view> choose_variant(repre
 
 // Answers GET/HEAD for a representation: encoding by Accept-Encoding, If-None-Match -> 304,
 // one byte range -> 206 (If-Range honoured), unsatisfiable -> 416. Its headers are prebuilt lines
-// (payload::head_lines), not Beast fields: return the response as it is.
-response serve(request_context const& ctx, representation const& rep);
+// (payload::head_lines), not Beast fields: return the response as it is. A non-empty
+// `cache_control` replaces the representation's own (a page whose freshness runs down).
+response serve(request_context const& ctx, representation const& rep, std::string_view cache_control = {});
 
 } // namespace farol::http

@@ -35,7 +35,14 @@ struct site {
     std::vector<std::shared_ptr<util::huge_buffer const>> blocks;
     // Pages built with a fast brotli quality, to be rebuilt at the best one in the background.
     bool refine_pending = false;
-    // When a publish window opens or closes next, so the site is rebuilt then.
+    // The moment the site shows (a build as of `built_at`, or a preview of another moment).
+    std::chrono::system_clock::time_point built_at{};
+    // What each rotating page picked, by path ("featured: a; list: b c"), so a rotation that moved is audited.
+    std::map<std::string, std::string, std::less<>> picks;
+    // Pages that follow a rotation (home pages), by path: when their slots' period ends, so
+    // Cache-Control max-age counts down to it.
+    std::map<std::string, std::chrono::system_clock::time_point, std::less<>> rotating;
+    // When a publish window opens or closes or a rotation moves next, so the site is rebuilt then.
     std::optional<std::chrono::system_clock::time_point> next_change;
 
     bool has_language(std::string_view tag) const;

@@ -14,6 +14,11 @@ namespace {
 constexpr char const* tags_sql = "INSERT INTO campaign_tags (campaign_id, position, tag) VALUES (?, ?, ?)";
 constexpr char const* hotlines_sql = "INSERT INTO campaign_hotlines (campaign_id, position, hotline_id) VALUES (?, ?, ?)";
 
+std::optional<content::time_point> time_of(SQLite::Column const& col) {
+    if (col.isNull()) return std::nullopt;
+    return content::time_point(content::time_point::duration(col.getInt64()));
+}
+
 std::vector<std::string> column_list(connection& c, char const* sql, std::int64_t id) {
     SQLite::Statement q(c.db(), sql);
     q.bind(1, id);
@@ -25,7 +30,8 @@ std::vector<std::string> column_list(connection& c, char const* sql, std::int64_
 std::vector<translation_state> states_of(connection& c, std::int64_t id, std::string const& default_language) {
     SQLite::Statement q(c.db(),
                         "SELECT r.language, max(r.revision), s.published_revision, s.source_revision,"
-                        " (SELECT max(revision) FROM translation_revisions d WHERE d.campaign_id = ?1 AND d.language = ?2)"
+                        " (SELECT max(revision) FROM translation_revisions d WHERE d.campaign_id = ?1 AND d.language = ?2),"
+                        " s.publish_from_ns, s.publish_until_ns"
                         " FROM translation_revisions r LEFT JOIN translation_status s"
                         " ON s.campaign_id = r.campaign_id AND s.language = r.language"
                         " WHERE r.campaign_id = ?1 GROUP BY r.language ORDER BY r.language");
@@ -40,6 +46,7 @@ std::vector<translation_state> states_of(connection& c, std::int64_t id, std::st
         auto const source = q.getColumn(3).isNull() ? 0 : q.getColumn(3).getInt64();
         auto const default_latest = q.getColumn(4).isNull() ? 0 : q.getColumn(4).getInt64();
         s.outdated = s.language != default_language && default_latest > source;
+        s.window = {time_of(q.getColumn(5)), time_of(q.getColumn(6))};
         out.push_back(std::move(s));
     }
     return out;
@@ -51,6 +58,7 @@ campaign_entry entry_of(connection& c, SQLite::Statement& q) {
     e.slug = q.getColumn(1).getString();
     e.default_language = q.getColumn(2).getString();
     e.archived = q.getColumn(3).getInt() != 0;
+    e.window = {time_of(q.getColumn(4)), time_of(q.getColumn(5))};
     e.tags = column_list(c, "SELECT tag FROM campaign_tags WHERE campaign_id = ? ORDER BY position", e.id);
     e.hotlines = column_list(c, "SELECT hotline_id FROM campaign_hotlines WHERE campaign_id = ? ORDER BY position", e.id);
     e.translations = states_of(c, e.id, e.default_language);
@@ -99,7 +107,7 @@ std::optional<translation_revision> latest_of(connection& c, std::int64_t id, st
 
 std::vector<campaign_entry> campaign_editing::list() const {
     return db_->read([](connection& c) {
-        SQLite::Statement q(c.db(), "SELECT id, slug, default_language, archived FROM campaigns ORDER BY slug");
+        SQLite::Statement q(c.db(), "SELECT id, slug, default_language, archived, publish_from_ns, publish_until_ns FROM campaigns ORDER BY slug");
         std::vector<campaign_entry> out;
         while (q.executeStep()) out.push_back(entry_of(c, q));
         return out;
@@ -108,7 +116,7 @@ std::vector<campaign_entry> campaign_editing::list() const {
 
 std::optional<campaign_entry> campaign_editing::find(std::string_view slug) const {
     return db_->read([&](connection& c) -> std::optional<campaign_entry> {
-        SQLite::Statement q(c.db(), "SELECT id, slug, default_language, archived FROM campaigns WHERE slug = ?");
+        SQLite::Statement q(c.db(), "SELECT id, slug, default_language, archived, publish_from_ns, publish_until_ns FROM campaigns WHERE slug = ?");
         q.bind(1, std::string(slug));
         if (!q.executeStep()) return std::nullopt;
         return entry_of(c, q);

@@ -28,6 +28,7 @@ struct translation_state {
     std::int64_t latest = 0;                // the latest saved revision
     std::optional<std::int64_t> published;  // the revision readers see
     bool outdated = false; // the default language has a later revision than this text was saved or confirmed against
+    content::publish_window window; // this language's own (UTC)
     bool draft() const { return !published || *published != latest; }
 };
 
@@ -38,6 +39,7 @@ struct campaign_entry {
     std::vector<std::string> tags;
     std::vector<std::string> hotlines;
     bool archived = false;
+    content::publish_window window; // UTC
     std::vector<translation_state> translations; // every language with a saved revision
     translation_state const* state(std::string_view language) const {
         for (auto const& t : translations)

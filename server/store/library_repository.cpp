@@ -5,6 +5,7 @@
 #include "store/search.hpp"
 #include "store/store_error.hpp"
 #include "store/library_rows.hpp"
+#include "store/schedule_rows.hpp"
 
 #include <chrono>
 #include <cstdint>
@@ -92,6 +93,19 @@ void load_materials(connection& c, std::optional<std::int64_t> only, id_index co
     }
 }
 
+// The published texts with each language's own window (translation_status).
+char const* translations_sql(bool with_markdown) {
+    return with_markdown
+               ? "SELECT t.campaign_id, t.language, title, summary, body_markdown, body_html, s.publish_from_ns,"
+                 " s.publish_until_ns FROM translations t LEFT JOIN translation_status s"
+                 " ON s.campaign_id = t.campaign_id AND s.language = t.language"
+                 " WHERE ?1 IS NULL OR t.campaign_id = ?1 ORDER BY t.campaign_id, t.position"
+               : "SELECT t.campaign_id, t.language, title, summary, '', body_html, s.publish_from_ns,"
+                 " s.publish_until_ns FROM translations t LEFT JOIN translation_status s"
+                 " ON s.campaign_id = t.campaign_id AND s.language = t.language"
+                 " WHERE ?1 IS NULL OR t.campaign_id = ?1 ORDER BY t.campaign_id, t.position";
+}
+
 std::vector<campaign> load_campaigns(connection& c, std::optional<std::int64_t> only,
                                      library_detail detail = library_detail::everything) {
     id_index index;
@@ -107,15 +121,15 @@ std::vector<campaign> load_campaigns(connection& c, std::optional<std::int64_t> 
                only, index, out,
                [](campaign& x, SQLite::Statement& q) { x.hotlines.push_back(q.getColumn(1).getString()); });
     each_child(c,
-               detail == library_detail::everything
-                   ? "SELECT campaign_id, language, title, summary, body_markdown, body_html FROM translations"
-                     " WHERE ?1 IS NULL OR campaign_id = ?1 ORDER BY campaign_id, position"
-                   : "SELECT campaign_id, language, title, summary, '', body_html FROM translations"
-                     " WHERE ?1 IS NULL OR campaign_id = ?1 ORDER BY campaign_id, position",
+               detail == library_detail::everything ? translations_sql(true) : translations_sql(false),
                only, index, out, [](campaign& x, SQLite::Statement& q) {
-                   x.translations.push_back({q.getColumn(1).getString(), q.getColumn(2).getString(),
-                                             q.getColumn(3).getString(), q.getColumn(4).getString(),
-                                             q.getColumn(5).getString()});
+                   auto& t = x.translations.emplace_back();
+                   t.language = q.getColumn(1).getString();
+                   t.title = q.getColumn(2).getString();
+                   t.summary = q.getColumn(3).getString();
+                   t.body_markdown = q.getColumn(4).getString();
+                   t.body_html = q.getColumn(5).getString();
+                   t.window = {time_column(q.getColumn(6)), time_column(q.getColumn(7))};
                });
     load_materials(c, only, index, out);
     return out;
@@ -247,12 +261,19 @@ void insert_parts(connection& c, std::int64_t id, campaign const& x) {
     insert_materials(c, id, x.materials);
 }
 
+// Bundles carry no per-language windows: an import keeps the editor's, so they are not a change.
+campaign with_stored_windows(campaign x, campaign const& stored) {
+    for (auto& t : x.translations)
+        if (auto const* s = stored.find_translation(t.language)) t.window = s->window;
+    return x;
+}
+
 void upsert_campaign(connection& c, campaign const& x, std::int64_t now_ns, import_result& r) {
     auto id = campaign_id(c, x.slug);
     bool const existed = id.has_value();
     if (existed) {
         auto const stored = load_campaigns(c, *id);
-        if (stored.size() == 1 && stored.front() == x) {
+        if (stored.size() == 1 && stored.front() == with_stored_windows(x, stored.front())) {
             ++r.unchanged;
             return;
         }
@@ -301,6 +322,7 @@ content::library load_library(database& db, library_detail detail) {
                 return !x.find_translation(x.default_language) || archived(c, x.slug);
             });
             lib.hotlines = load_hotlines(c, std::nullopt);
+            if (detail == library_detail::site) lib.slots = load_slots(c);
             return lib;
         });
     });

@@ -12,7 +12,8 @@ enum class library_detail { everything, site };
 
 // The library the site shows: campaigns sorted by slug with their parts in stored order (none
 // without its default language, none archived), hotlines by id. With library_detail::site every
-// body_markdown is empty. Throws store_error.
+// body_markdown is empty and the slots with their rotation entries come too (what the site is
+// built from; bundles and their import know nothing of the schedule). Throws store_error.
 content::library load_library(database& db, library_detail detail = library_detail::everything);
 
 struct import_result {

@@ -191,6 +191,40 @@ CREATE TABLE retired_files (
     PRIMARY KEY (sha256, file_name)
 ) WITHOUT ROWID;
 )sql"},
+    {6, "schedule", R"sql(
+-- A language's own publish window (UTC ns, until exclusive); the campaign's applies as well.
+ALTER TABLE translation_status ADD COLUMN publish_from_ns INTEGER;
+ALTER TABLE translation_status ADD COLUMN publish_until_ns INTEGER;
+-- Named placements whose campaigns rotate; the site's own three cannot be removed.
+CREATE TABLE slots (
+    name           TEXT PRIMARY KEY,
+    zone           TEXT NOT NULL,  -- IANA; day and hour rules read it
+    period_seconds INTEGER NOT NULL DEFAULT 3600 CHECK (period_seconds BETWEEN 60 AND 86400 AND 86400 % period_seconds = 0),
+    list_size      INTEGER NOT NULL DEFAULT 1 CHECK (list_size BETWEEN 1 AND 50),
+    builtin        INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
+INSERT INTO slots (name, zone, period_seconds, list_size, builtin) VALUES
+    ('home-featured', 'America/Sao_Paulo', 3600, 1, 1),
+    ('home-list', 'America/Sao_Paulo', 3600, 12, 1),
+    ('widget-default', 'America/Sao_Paulo', 3600, 1, 1);
+CREATE TABLE rotation_entries (
+    id          INTEGER PRIMARY KEY,
+    slot        TEXT NOT NULL REFERENCES slots(name) ON DELETE CASCADE,
+    campaign_id INTEGER NOT NULL REFERENCES campaigns(id) ON DELETE CASCADE,
+    from_ns     INTEGER,
+    until_ns    INTEGER, -- exclusive
+    languages   TEXT NOT NULL, -- '*': every published language of the campaign; else tags separated by spaces
+    weight      INTEGER NOT NULL CHECK (weight BETWEEN 0 AND 1000),
+    priority    INTEGER NOT NULL CHECK (priority IN (0, 1, 2)), -- fallback, scheduled, override
+    days        INTEGER NOT NULL DEFAULT 127 CHECK (days BETWEEN 1 AND 127), -- bit 0 Sunday
+    hour_from   INTEGER CHECK (hour_from BETWEEN 0 AND 23),
+    hour_until  INTEGER CHECK (hour_until BETWEEN 1 AND 24),
+    CHECK (from_ns IS NULL OR until_ns IS NULL OR from_ns < until_ns),
+    CHECK ((hour_from IS NULL) = (hour_until IS NULL))
+);
+CREATE INDEX rotation_entries_by_slot ON rotation_entries (slot);
+CREATE INDEX rotation_entries_by_campaign ON rotation_entries (campaign_id);
+)sql"},
 };
 
 static_assert(numbered_from_one(migrations), "migrations must be numbered 1, 2, ..., N");

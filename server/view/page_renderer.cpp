@@ -25,7 +25,7 @@ std::string error_key(unsigned status) {
 } // namespace
 
 std::string page_renderer::home(std::string_view lang, std::vector<content::campaign const*> const& published,
-                                content::library const& lib) const {
+                                content::library const& lib, content::campaign const* featured) const {
     page_meta meta;
     meta.title = catalogs_->text(lang, "home.title");
     meta.description = catalogs_->text(lang, "home.intro");
@@ -35,16 +35,18 @@ std::string page_renderer::home(std::string_view lang, std::vector<content::camp
         meta.switcher.push_back({l, home_path(l)});
     }
     auto d = layout(lang, meta, lib);
+    auto const card = [&](content::campaign const& c) {
+        auto const& tr = pick_translation(c, lang);
+        return json::object{{"href", campaign_path(lang, c.slug)},
+                            {"title", tr.title},
+                            {"summary", tr.summary},
+                            {"content_lang", tr.language},
+                            {"content_dir", catalogs_->rtl(tr.language) ? "rtl" : "ltr"}};
+    };
     json::array cards;
-    for (auto const* c : published) {
-        auto const& tr = pick_translation(*c, lang);
-        cards.push_back(json::object{{"href", campaign_path(lang, c->slug)},
-                                     {"title", tr.title},
-                                     {"summary", tr.summary},
-                                     {"content_lang", tr.language},
-                                     {"content_dir", catalogs_->rtl(tr.language) ? "rtl" : "ltr"}});
-    }
+    for (auto const* c : published) cards.push_back(card(*c));
     d["campaigns"] = std::move(cards);
+    if (featured) d["featured"] = card(*featured);
     return render("home", lang, d);
 }
 

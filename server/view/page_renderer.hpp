@@ -41,8 +41,9 @@ public:
                   std::shared_ptr<published::static_assets const> assets, site_options options);
     ~page_renderer();
 
+    // `featured`: the hero campaign (home-featured slot), which has a text in lang; null for none.
     std::string home(std::string_view lang, std::vector<content::campaign const*> const& published,
-                     content::library const& lib) const;
+                     content::library const& lib, content::campaign const* featured = nullptr) const;
     std::string campaign(std::string_view lang, content::campaign const& c, content::library const& lib) const;
     std::string error(std::string_view lang, unsigned status, content::library const& lib) const;
     std::string search(std::string_view lang, std::string_view query, std::vector<search_result> const& results,

@@ -5,12 +5,14 @@
 #include "util/hash.hpp"
 #include "util/mapped_file.hpp"
 #include "util/parallel.hpp"
+#include "view/home_plan.hpp"
 #include "view/page_inputs.hpp"
 #include "view/page_renderer.hpp"
 
 #include <boost/url/encode.hpp>
 #include <boost/url/grammar/lut_chars.hpp>
 
+#include <algorithm>
 #include <functional>
 
 namespace farol::view {
@@ -87,10 +89,17 @@ std::vector<http::representation> compress_all(std::vector<page_job>& jobs, std:
     return out;
 }
 
+// "featured: a; list: b c" for the audit log.
+std::string describe(home_plan const& plan) {
+    std::string out = "featured: " + (plan.featured ? plan.featured->slug : std::string("-")) + "; list:";
+    for (auto const* c : plan.campaigns) out += " " + c->slug;
+    return out;
+}
+
 // Every public document with a fingerprint of what it is rendered from.
 std::vector<page_job> plan_all(page_renderer const& pages, content::library const& lib,
                                std::vector<content::campaign const*> const& published, published::site& s,
-                               unsigned threads) {
+                               std::chrono::system_clock::time_point now, unsigned threads) {
     std::vector<std::string> digest(published.size());
     util::parallel_for(published.size(), threads, [&](std::size_t i) { digest[i] = campaign_inputs(*published[i]); });
     auto const hotlines = hotlines_inputs(lib.hotlines);
@@ -106,9 +115,17 @@ std::vector<page_job> plan_all(page_renderer const& pages, content::library cons
                     page_inputs(id, "/robots.txt", {})});
     for (auto const& lang : s.languages) {
         auto home = home_path(lang);
-        auto inputs = page_inputs(id, home, {listing, hotlines});
+        auto plan = std::make_shared<home_plan const>(plan_home(lib, published, lang, now));
+        if (plan->changes_at) {
+            s.rotating.emplace(home, *plan->changes_at);
+            s.picks.emplace(home, describe(*plan));
+        }
+        auto const featured = plan->featured ? listing_inputs({plan->featured}) : std::string();
+        auto inputs = page_inputs(id, home, {plan->campaigns == published ? listing : listing_inputs(plan->campaigns),
+                                             featured, hotlines});
         jobs.push_back({&s.pages, std::move(home), html, page_cache,
-                        [&, lang] { return pages.home(lang, published, lib); }, std::move(inputs)});
+                        [&, lang, plan] { return pages.home(lang, plan->campaigns, lib, plan->featured); },
+                        std::move(inputs)});
         for (std::size_t i = 0; i < published.size(); ++i) {
             auto const* c = published[i];
             auto key = campaign_path(lang, c->slug);
@@ -197,11 +214,32 @@ std::string build_report::summary() const {
            ms(compress_ms) + ", pack " + ms(pack_ms) + ", materials " + ms(materials_ms);
 }
 
+namespace {
+bool all_texts_public(content::campaign const& c, std::chrono::system_clock::time_point now) {
+    return std::all_of(c.translations.begin(), c.translations.end(),
+                       [&](auto const& t) { return t.window.contains(now); });
+}
+
+// The campaign with only its texts public at `now`, and their materials.
+content::campaign texts_public_at(content::campaign c, std::chrono::system_clock::time_point now) {
+    std::erase_if(c.translations, [&](auto const& t) { return !t.window.contains(now); });
+    for (auto& m : c.materials)
+        std::erase_if(m.files, [&](auto const& f) { return !f.language.empty() && !c.find_translation(f.language); });
+    return c;
+}
+} // namespace
+
 std::vector<content::campaign const*> published_at(content::library const& lib,
-                                                   std::chrono::system_clock::time_point now) {
+                                                   std::chrono::system_clock::time_point now,
+                                                   std::deque<content::campaign>& narrowed) {
     std::vector<content::campaign const*> out;
-    for (auto const& c : lib.campaigns)
-        if (c.window.contains(now) && !c.translations.empty()) out.push_back(&c);
+    for (auto const& c : lib.campaigns) {
+        if (!c.window.contains(now) || c.translations.empty()) continue;
+        auto const* shown = &c;
+        if (!all_texts_public(c, now)) shown = &narrowed.emplace_back(texts_public_at(c, now));
+        // As in the store's rule: no campaign without its default language.
+        if (shown->find_translation(shown->default_language)) out.push_back(shown);
+    }
     return out;
 }
 
@@ -219,13 +257,15 @@ std::shared_ptr<published::site const> build_site(page_renderer const& pages, co
                                                 material_locator const& locate,
                                                 std::chrono::system_clock::time_point now, build_options const& options) {
     auto s = std::make_shared<published::site>();
+    s->built_at = now;
     auto const& cat = pages.catalogs();
     s->languages = cat.languages();
     s->default_language = cat.default_language();
-    auto const published = published_at(lib, now);
+    std::deque<content::campaign> narrowed;
+    auto const published = published_at(lib, now, narrowed);
     build_report report;
     stopwatch watch;
-    auto jobs = reuse_unchanged(plan_all(pages, lib, published, *s, options.threads), options.previous, *s, report);
+    auto jobs = reuse_unchanged(plan_all(pages, lib, published, *s, now, options.threads), options.previous, *s, report);
     report.plan_ms = watch.lap();
     render_all(jobs, options);
     report.render_ms = watch.lap();
@@ -246,7 +286,12 @@ std::shared_ptr<published::site const> build_site(page_renderer const& pages, co
     for (auto const& c : lib.campaigns) {
         add_next_change(s->next_change, c.window.from, now);
         add_next_change(s->next_change, c.window.until, now);
+        for (auto const& t : c.translations) {
+            add_next_change(s->next_change, t.window.from, now);
+            add_next_change(s->next_change, t.window.until, now);
+        }
     }
+    for (auto const& [_, at] : s->rotating) add_next_change(s->next_change, at, now);
     return s;
 }
 

@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <deque>
 #include <stdexcept>
 #include <filesystem>
 #include <functional>
@@ -58,9 +59,12 @@ std::shared_ptr<published::site const> build_site(page_renderer const& pages, co
                                                 std::chrono::system_clock::time_point now,
                                                 build_options const& options = {});
 
-// The campaigns public at `now`, in library order.
+// The campaigns public at `now`, in library order, each with only its texts public then (their own
+// windows): a campaign with a text outside its window is copied into `narrowed`, which must outlive
+// the result. A campaign whose default language is not public is not either.
 std::vector<content::campaign const*> published_at(content::library const& lib,
-                                                   std::chrono::system_clock::time_point now);
+                                                   std::chrono::system_clock::time_point now,
+                                                   std::deque<content::campaign>& narrowed);
 
 // RFC 6266 Content-Disposition for a download: ASCII fallback plus UTF-8 filename*.
 std::string attachment_disposition(std::string_view file_name);

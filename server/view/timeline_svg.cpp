@@ -155,8 +155,27 @@ void write_segment(std::string& out, chart const& c, double y, schedule::segment
                    escape(span_text(c.tz, seg.from, seg.until)));
 }
 
+using colour_map = std::map<std::string, std::string_view, std::less<>>;
+
+// Each campaign of this chart gets its own colour: its preferred one (timeline_colour) unless a
+// campaign earlier by slug took it, then the next free one; only past 10 campaigns do two share.
+colour_map colours_of(std::map<std::size_t, std::string> const& slugs) {
+    std::set<std::string> campaigns;
+    for (auto const& [index, slug] : slugs) campaigns.insert(slug);
+    colour_map out;
+    std::set<std::size_t> taken;
+    for (auto const& slug : campaigns) {
+        auto i = fnv1a(slug) % palette.size();
+        for (std::size_t k = 0; k < palette.size() && taken.contains(i); ++k) i = (i + 1) % palette.size();
+        taken.insert(i);
+        out.emplace(slug, palette[i]);
+        if (taken.size() == palette.size()) taken.clear();
+    }
+    return out;
+}
+
 void write_row(std::string& out, chart const& c, double y, timeline_row const& row,
-               std::map<std::size_t, std::string> const& slugs, std::string_view nothing) {
+               std::map<std::size_t, std::string> const& slugs, colour_map const& colours, std::string_view nothing) {
     fmt::format_to(std::back_inserter(out), R"svg(<g><text x="{}" y="{}" text-anchor="end">{}</text>)svg",
                    num(plot_left - 6), num(y + row_height / 2 + 4), escape(row.language));
     auto const hatch = "url(#" + c.id + "-none)";
@@ -164,7 +183,7 @@ void write_row(std::string& out, chart const& c, double y, timeline_row const& r
         if (!drawn(c, seg)) continue;
         if (seg.entry) {
             auto const& slug = slugs.at(*seg.entry);
-            write_segment(out, c, y, seg, slug, timeline_colour(slug));
+            write_segment(out, c, y, seg, slug, colours.at(slug));
         } else {
             write_segment(out, c, y, seg, nothing, hatch);
         }
@@ -191,12 +210,10 @@ struct legend_item {
     std::string fill;
 };
 
-std::vector<legend_item> legend_of(chart const& c, std::vector<timeline_row> const& rows,
-                                   std::map<std::size_t, std::string> const& slugs, std::string_view nothing) {
-    std::set<std::string> campaigns; // several entries may show one campaign
-    for (auto const& [index, slug] : slugs) campaigns.insert(slug);
-    std::vector<legend_item> out;
-    for (auto const& slug : campaigns) out.push_back({slug, std::string(timeline_colour(slug))});
+std::vector<legend_item> legend_of(chart const& c, std::vector<timeline_row> const& rows, colour_map const& colours,
+                                   std::string_view nothing) {
+    std::vector<legend_item> out; // by slug, each campaign once (several entries may show one)
+    for (auto const& [slug, fill] : colours) out.push_back({slug, std::string(fill)});
     bool const any_empty = std::any_of(rows.begin(), rows.end(), [&](timeline_row const& row) {
         return std::any_of(row.segments.begin(), row.segments.end(),
                            [&](schedule::segment const& seg) { return !seg.entry && drawn(c, seg); });
@@ -232,14 +249,15 @@ std::string timeline_svg(schedule::zone const& z, instant from, chr::seconds spa
                          std::function<std::string(std::size_t)> const& campaign_of, timeline_labels const& labels) {
     chart const c{z, from, from + std::max(span, chr::seconds(0)), chart_id(z, from, span, labels.title)};
     auto const slugs = slugs_of(c, rows, campaign_of);
+    auto const colours = colours_of(slugs);
     std::string body;
     double y = axis_height;
     for (auto const& row : rows) {
-        write_row(body, c, y, row, slugs, labels.nothing);
+        write_row(body, c, y, row, slugs, colours, labels.nothing);
         y += row_height + row_gap;
     }
     write_midnights(body, c, std::max(y - row_gap, axis_height));
-    auto const bottom = write_legend(body, legend_of(c, rows, slugs, labels.nothing), y + 4);
+    auto const bottom = write_legend(body, legend_of(c, rows, colours, labels.nothing), y + 4);
     std::string out;
     write_head(out, c, bottom + 4, labels.title);
     out += body;

@@ -41,9 +41,9 @@ std::string timeline_svg(schedule::zone const& z, schedule::instant from, std::c
                          std::vector<timeline_row> const& rows,
                          std::function<std::string(std::size_t)> const& campaign_of, timeline_labels const& labels);
 
-// The fill of a campaign's segments and legend swatch, "#rrggbb": a fixed palette of 10 hues (no
-// grey) indexed by the FNV-1a hash of the slug, so a campaign keeps its colour across charts and
-// restarts. Different slugs may share a colour; the legend and hover titles tell them apart.
+// A campaign's preferred fill, "#rrggbb": a fixed palette of 10 hues (no grey) indexed by the
+// FNV-1a hash of the slug, so a campaign keeps its colour across charts and restarts. Within one
+// chart two campaigns never share a colour (up to 10): the later by slug takes the next free hue.
 std::string_view timeline_colour(std::string_view slug);
 
 } // namespace farol::view

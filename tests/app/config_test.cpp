@@ -63,6 +63,7 @@ std::pair<std::string, std::string> sample_for(std::string const& value_name) {
         {"TAGS", {"es pt-BR", "es pt-BR"}},
         {"CHAINS", {"es:pt-BR ht:fr,en", "es:pt-BR ht:fr,en"}},
         {"NETWORKS", {"127.0.0.1 10.0.0.0/8", "127.0.0.1 10.0.0.0/8"}},
+        {"ZONE", {"Europe/Lisbon", "Europe/Lisbon"}},
     };
     auto const it = samples.find(value_name);
     REQUIRE(it != samples.end());
@@ -113,7 +114,7 @@ TEST_CASE("config defaults are the documented ones", "[config]") {
 
 TEST_CASE("config describe_settings names flags and variables from keys", "[config]") {
     auto const all = describe_settings();
-    REQUIRE(all.size() == 32);
+    REQUIRE(all.size() == 33);
     std::set<std::string> keys, flags, envs;
     for (auto const& info : all) {
         CHECK(!info.help.empty());
@@ -307,6 +308,10 @@ TEST_CASE("config errors name the setting and keep the previous value", "[config
         CHECK(e.setting == "listen.port");
         CHECK(c.port == 9000);
     }
+    e = expect_error([&] { loader.apply_flag("site.zone", "America/Sao Paulo"); });
+    CHECK(std::string(e.what()) == "site.zone: \"America/Sao Paulo\" is not an IANA time zone (e.g. America/Sao_Paulo, "
+                                   "Europe/Lisbon, UTC), from --site-zone");
+    CHECK(c.zone == "America/Sao_Paulo");
     e = expect_error([&] { loader.apply_flag("server.workers", "0"); });
     CHECK(std::string(e.what()) == "server.workers: 0 is not a worker count (1-64), from --server-workers");
     e = expect_error([&] { loader.apply_flag("limits.max_head", "512"); });

@@ -1,5 +1,7 @@
 #include "handlers/editor_fixture.hpp"
 
+#include "store/library_repository.hpp"
+
 #include <sodium.h>
 
 namespace farol::test {
@@ -22,7 +24,8 @@ editor::editor_settings in_dirs(editor::editor_settings s, temp_dir const& dir) 
 http::dispatcher make_dispatcher(editor_fixture& f) {
     app::services s{f.base.clock, f.base.clock.now(), f.base.site, f.base.assets, f.search,
                     [&f] { return f.base.pages; }, [] { return true; }, [] { return std::string("m 1\n"); },
-                    f.editor, f.views, [] { return std::string(); }, 1024 * 1024};
+                    f.editor, f.views, [] { return std::string(); },
+                    [&f] { return store::load_library(*f.db, store::library_detail::site); }, 1024 * 1024};
     http::dispatcher_options o;
     o.sessions = &f.editor.sessions;
     http::dispatcher d(app::mount_areas(s), o, f.base.clock);

@@ -12,7 +12,7 @@ using http::status;
 
 TEST_CASE("pages: / redirects by Accept-Language, a page is the Site's bytes", "[handlers][pages]") {
     handler_fixture f;
-    auto const d = f.dispatcher_for([&](http::route_group& r) { handlers::pages::mount(r, {f.site}); });
+    auto const d = f.dispatcher_for([&](http::route_group& r) { handlers::pages::mount(r, {f.site, f.clock}); });
 
     request_builder root("/");
     root.header(field::accept_language, "ar-EG, pt;q=0.5");
@@ -39,7 +39,7 @@ TEST_CASE("pages: / redirects by Accept-Language, a page is the Site's bytes", "
 
 TEST_CASE("pages: unknown language or slug is the 404 page in the reader's language", "[handlers][pages]") {
     handler_fixture f;
-    auto const d = f.dispatcher_for([&](http::route_group& r) { handlers::pages::mount(r, {f.site}); });
+    auto const d = f.dispatcher_for([&](http::route_group& r) { handlers::pages::mount(r, {f.site, f.clock}); });
     request_builder missing("/ar/c/nada");
     auto const res = answer(d, missing);
     CHECK(res.result() == status::not_found);
@@ -56,7 +56,7 @@ TEST_CASE("pages: unknown language or slug is the 404 page in the reader's langu
 
 TEST_CASE("pages: conditional requests reach the handler's representation", "[handlers][pages]") {
     handler_fixture f;
-    auto const d = f.dispatcher_for([&](http::route_group& r) { handlers::pages::mount(r, {f.site}); });
+    auto const d = f.dispatcher_for([&](http::route_group& r) { handlers::pages::mount(r, {f.site, f.clock}); });
     auto const etag = f.site.current()->page("/pt-BR/c/teste")->identity.etag;
     request_builder again("/pt-BR/c/teste");
     again.header(field::if_none_match, etag);

@@ -28,7 +28,7 @@ void import_bundles(fs::path const& bundles, fs::path const& data_dir) {
         throw std::runtime_error("test import of " + bundles.string() + " failed:\n" + err.str());
 }
 
-test_server::test_server(std::function<void(app::config&)> tweak, std::optional<fs::path> bundles)
+test_server::test_server(std::function<void(app::config&)> tweak, std::optional<fs::path> bundles, bool real_time)
     : clock_(test_epoch()) {
     fs::copy(fs::path(FAROL_SOURCE_DIR) / "static", static_.path(), fs::copy_options::recursive);
     if (bundles) import_bundles(*bundles, data_.path());
@@ -41,7 +41,7 @@ test_server::test_server(std::function<void(app::config&)> tweak, std::optional<
     cfg.templates_dir = fs::path(FAROL_SOURCE_DIR) / "templates";
     cfg.access_log = "off";
     if (tweak) tweak(cfg);
-    app_ = std::make_unique<app::app>(cfg, clock_);
+    app_ = real_time ? std::make_unique<app::app>(cfg, system_clock_) : std::make_unique<app::app>(cfg, clock_);
     app_->start();
 }
 

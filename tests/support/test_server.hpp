@@ -26,8 +26,9 @@ inline std::filesystem::path sample_campaigns() { return std::filesystem::path(F
 // templates, and the given bundles imported before it starts (none by default).
 class test_server {
 public:
+    // real_time: the server runs on the system clock (its timers fire as in production) instead of clock().
     explicit test_server(std::function<void(app::config&)> tweak = {},
-                         std::optional<std::filesystem::path> bundles = std::nullopt);
+                         std::optional<std::filesystem::path> bundles = std::nullopt, bool real_time = false);
     ~test_server();
     std::uint16_t port() const { return app_->port(); }
     app::app& get() { return *app_; }
@@ -39,6 +40,7 @@ private:
     temp_dir data_;
     temp_dir static_;
     util::fixed_clock clock_;
+    util::system_clock system_clock_;
     std::unique_ptr<app::app> app_;
 };
 

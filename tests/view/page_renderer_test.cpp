@@ -68,7 +68,8 @@ TEST_CASE("a missing translation falls back along the chain and says so in the r
 TEST_CASE("Arabic pages are right to left and name the quick exit target", "[view]") {
     auto const pages = make_renderer();
     auto const lib = two_language_library();
-    auto const html = pages.home("ar", view::published_at(lib, std::chrono::system_clock::now()), lib);
+    std::deque<content::campaign> narrowed;
+    auto const html = pages.home("ar", view::published_at(lib, test::test_epoch(), narrowed), lib);
     CHECK(has(html, "<html lang=\"ar\" dir=\"rtl\">"));
     CHECK(has(html, "href=\"https://neutral.example\""));
     CHECK(has(html, "href=\"tel:100\""));
@@ -150,7 +151,8 @@ TEST_CASE("a large build compresses fast first, then refines, and rebuilds reuse
 
 TEST_CASE("the share card is an absolute URL, a language without one shows the default's", "[view]") {
     auto const lib = two_language_library();
-    auto const published = view::published_at(lib, test::test_epoch());
+    std::deque<content::campaign> narrowed;
+    auto const published = view::published_at(lib, test::test_epoch(), narrowed);
     auto const ar = make_renderer().home("ar", published, lib);
     CHECK(has(ar, "<meta property=\"og:image\" content=\"https://farol.example.org/s/"));
     CHECK(has(ar, "/img/share-ar.png\">"));

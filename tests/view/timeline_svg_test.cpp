@@ -93,8 +93,12 @@ TEST_CASE("timeline_svg: one titled rect per segment inside an accessible, scala
     CHECK(fr.fill.starts_with("url(#"));
     CHECK(fr.title == "Nothing scheduled: 2026-07-27 00:00 \u2013 2026-08-03 00:00 (-03)");
     CHECK(svg.find(">Nothing scheduled</text>") != svg.npos);
-    for (auto const* slug : {"curta", "sempre", "verao"})
-        CHECK(svg.find("fill=\"" + std::string(timeline_colour(slug)) + "\"/><text x=\"") != svg.npos); // legend
+    for (auto const* slug : {"curta", "sempre", "verao"}) { // each in the legend with its segments' colour
+        std::string fill;
+        for (auto const& r : rects(svg))
+            if (r.title.starts_with(std::string(slug) + ":")) fill = r.fill;
+        CHECK(svg.find("fill=\"" + fill + "\"/><text x=\"") != svg.npos);
+    }
 }
 
 TEST_CASE("timeline_svg escapes every text it inserts", "[view][schedule]") {
@@ -123,14 +127,18 @@ TEST_CASE("timeline_svg colours a campaign the same everywhere, from a fixed pal
     w.from += 24h; // another chart, the same campaigns
     for (auto& row : w.rows) row.segments = timeline(w.s, w.es, row.language, w.from);
     auto const second = rects(w.svg());
+    std::map<std::string, std::string> fills; // slug -> its one colour in both charts
     for (auto const& drawn : {first, second}) {
         for (auto const& r : drawn) {
             INFO(r.title);
             auto const slug = r.title.substr(0, r.title.find(':'));
             if (slug == "Nothing scheduled") continue;
-            CHECK(r.fill == timeline_colour(slug));
+            CHECK(fills.emplace(slug, r.fill).first->second == r.fill);
         }
     }
+    std::set<std::string> distinct;
+    for (auto const& [slug, fill] : fills) distinct.insert(fill);
+    CHECK(distinct.size() == fills.size());
 }
 
 TEST_CASE("timeline_svg draws a grid line at each local midnight of Sao Paulo", "[view][schedule]") {
@@ -171,4 +179,17 @@ TEST_CASE("timeline_svg places each rect proportionally to its time", "[view][sc
         CHECK(drawn[i].width == Approx(scale * length).margin(0.02));
     }
     CHECK(right - left == Approx(drawn.back().width));
+}
+
+TEST_CASE("timeline_svg never gives two campaigns of one chart the same colour", "[view][schedule]") {
+    REQUIRE(timeline_colour("vacina-gripe") == timeline_colour("doe-sangue")); // the palette's hash clashes
+    auto const z = must_zone("America/Sao_Paulo");
+    auto const from = utc(2026, 7, 27, 3);
+    std::vector<std::string> const slugs{"vacina-gripe", "doe-sangue"};
+    std::vector<timeline_row> const rows{{"pt-BR", {{from, from + 12h, 0}, {from + 12h, from + 24h, 1}}}};
+    auto const svg = timeline_svg(z, from, 24h, rows, [&](std::size_t i) { return slugs[i]; }, {"none", "chart"});
+    auto const drawn = rects(svg);
+    REQUIRE(drawn.size() == 2);
+    CHECK(drawn[0].fill != drawn[1].fill);
+    CHECK(drawn[1].fill == timeline_colour("doe-sangue")); // first by slug keeps its own
 }

@@ -1,0 +1,100 @@
+#include "editor/scheduling.hpp"
+
+#include "content/text_rules.hpp"
+#include "schedule/rotation.hpp"
+#include "store/account_store.hpp"
+
+#include <algorithm>
+
+namespace farol::editor {
+
+namespace {
+
+bool windows_meet(content::publish_window const& a, content::publish_window const& b) {
+    return (!a.until || !b.from || *b.from < *a.until) && (!b.until || !a.from || *a.from < *b.until);
+}
+
+// The local hours an entry runs, as 24 bits.
+std::uint32_t hour_mask(content::rotation_entry const& e) {
+    if (!e.hour_from || !e.hour_until) return (1u << 24) - 1;
+    schedule::hour_range const r{*e.hour_from, *e.hour_until};
+    std::uint32_t out = 0;
+    for (int h = 0; h < 24; ++h)
+        if (r.contains(h)) out |= 1u << h;
+    return out;
+}
+
+std::string slot_object(std::string_view slot) { return "slot:" + std::string(slot); }
+
+} // namespace
+
+std::vector<field_problem> scheduling::check_slot(slot_form const& form, content::rotation_slot& out) const {
+    std::vector<field_problem> problems;
+    if (!content::is_id(form.name) || form.name.size() > 40) problems.push_back({"name", "schedule.slot_name", {}});
+    if (!schedule::find_zone(form.zone)) problems.push_back({"zone", "schedule.zone_unknown", form.zone});
+    auto const minutes = read_int(form.period_minutes, 1, 1440);
+    if (!minutes || !schedule::valid_period(std::chrono::minutes(*minutes)))
+        problems.push_back({"period", "schedule.period_invalid", form.period_minutes});
+    auto const size = read_int(form.list_size, 1, 50);
+    if (!size) problems.push_back({"list_size", "schedule.list_size_invalid", form.list_size});
+    out.name = form.name;
+    out.zone = form.zone;
+    out.period_seconds = minutes.value_or(60) * 60;
+    out.list_size = size.value_or(1);
+    return problems;
+}
+
+std::vector<field_problem> scheduling::create_slot(std::string_view actor, slot_form const& form) {
+    content::rotation_slot s;
+    auto problems = check_slot(form, s);
+    if (!problems.empty()) return problems;
+    try {
+        store_.create_slot(s);
+    } catch (store::name_taken const&) {
+        return {{"name", "schedule.slot_taken", {}}};
+    }
+    audit_.record(actor, "slot.create", slot_object(s.name));
+    return {};
+}
+
+std::vector<field_problem> scheduling::update_slot(std::string_view actor, slot_form const& form) {
+    content::rotation_slot s;
+    auto problems = check_slot(form, s);
+    if (!problems.empty()) return problems;
+    if (!store_.update_slot(s)) return {{"name", "schedule.slot_unknown", {}}};
+    audit_.record(actor, "slot.update", slot_object(s.name));
+    republish_();
+    return {};
+}
+
+bool scheduling::delete_slot(std::string_view actor, std::string_view name) {
+    if (!store_.delete_slot(name)) return false;
+    audit_.record(actor, "slot.delete", slot_object(name));
+    republish_();
+    return true;
+}
+
+std::vector<std::string> scheduling::languages_of(content::rotation_entry const& e) const {
+    if (!e.all_languages) return e.languages;
+    std::vector<std::string> out;
+    if (auto const c = campaigns_.find(e.campaign))
+        for (auto const& t : c->translations)
+            if (t.published) out.push_back(t.language);
+    return out.empty() ? languages_ : out;
+}
+
+std::optional<std::string> scheduling::overlapping_override(content::rotation_slot const& slot,
+                                                          content::rotation_entry const& e) const {
+    if (e.priority != 2) return std::nullopt;
+    auto const mine = languages_of(e);
+    for (auto const& other : slot.entries) {
+        if (other.priority != 2 || !windows_meet(e.window, other.window)) continue;
+        if ((other.days & e.days) == 0 || (hour_mask(other) & hour_mask(e)) == 0) continue;
+        auto const theirs = languages_of(other);
+        for (auto const& l : mine)
+            if (std::find(theirs.begin(), theirs.end(), l) != theirs.end()) return other.campaign + " (" + l + ")";
+    }
+    return std::nullopt;
+}
+
+} // namespace farol::editor
