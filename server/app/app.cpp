@@ -256,7 +256,8 @@ void app::start() {
         },
         m.site,
         m.clock);
-    m.publish->on_failure([&m](std::string const& why) { m.editor->audit.record("schedule", "site.publish", why, "failed"); });
+    m.publish->on_failure(
+        [&m](std::string const& why) { m.editor->audit.record("schedule", "site.publish", why, "failed"); });
     m.is_ready = m.db->healthy();
     m.publish->publish_now();
     m.publish->start();

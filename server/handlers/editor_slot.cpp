@@ -133,7 +133,8 @@ http::response remove(deps const& d, http::request_context const& ctx) {
 
 } // namespace
 
-http::response refused(deps const& d, http::request_context const& ctx, std::vector<editor::field_problem> const& problems) {
+http::response refused(deps const& d, http::request_context const& ctx,
+                       std::vector<editor::field_problem> const& problems) {
     page_context p(*d.views, ctx);
     json::object data;
     form_errors errors;
@@ -148,7 +149,8 @@ void mount(http::route_group& r, deps d) {
     r.add(http::verb::post, "/editor/schedule/{slot}/entries", [d](auto const& ctx) { return add(d, ctx); },
           writers_route("editor_slot_entry_add", http::body_kind::form));
     r.add(http::verb::post, "/editor/schedule/{slot}/entries/{id}/delete",
-          [d](auto const& ctx) { return remove(d, ctx); }, writers_route("editor_slot_entry_delete", http::body_kind::form));
+          [d](auto const& ctx) { return remove(d, ctx); },
+          writers_route("editor_slot_entry_delete", http::body_kind::form));
 }
 
 } // namespace farol::handlers::editor_slot

@@ -32,6 +32,7 @@ struct deps {
 void mount(http::route_group& r, deps d);
 
 // The slot page again, 422, with the settings form's problems (editor_schedule's settings action).
-http::response refused(deps const& d, http::request_context const& ctx, std::vector<editor::field_problem> const& problems);
+http::response refused(deps const& d, http::request_context const& ctx,
+                       std::vector<editor::field_problem> const& problems);
 
 } // namespace farol::handlers::editor_slot

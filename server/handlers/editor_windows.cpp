@@ -26,7 +26,8 @@ store::campaign_entry found(deps const& d, http::request_context const& ctx) {
 std::string language_of(deps const& d, http::request_context const& ctx, store::campaign_entry const& c,
                         std::string_view given) {
     if (given.empty()) return {};
-    if (!c.state(given)) throw http::http_error(http::status::not_found, page_context(*d.views, ctx).text("campaign.not_found"));
+    if (!c.state(given))
+        throw http::http_error(http::status::not_found, page_context(*d.views, ctx).text("campaign.not_found"));
     return std::string(given);
 }
 
@@ -47,7 +48,8 @@ http::response show(deps const& d, http::request_context const& ctx, editor::win
                     editor::window_result const* refused) {
     page_context p(*d.views, ctx);
     auto const c = found(d, ctx);
-    auto const language = language_of(d, ctx, c, entered ? ctx.form_value("language") : ctx.query_param("language").value_or(""));
+    auto const asked = entered ? ctx.form_value("language") : ctx.query_param("language").value_or("");
+    auto const language = language_of(d, ctx, c, asked);
     auto const& zone = d.scheduling.site_zone();
     content::publish_window stored = c.window;
     if (!language.empty()) stored = c.state(language)->window;

@@ -58,8 +58,8 @@ json::object shares_of(page_context const& p, content::rotation_slot const& slot
                                     {"hours", fmt::format("{:.1f} h", static_cast<double>(r.shown[i].count()) / 3600)}});
     }
     auto const total = static_cast<double>((r.until - r.from).count());
-    return json::object{{"rows", std::move(rows)},
-                        {"unfilled", fmt::format("{:.1f} %", total > 0 ? 100.0 * static_cast<double>(r.unfilled.count()) / total : 0.0)}};
+    auto const unfilled = total > 0 ? 100.0 * static_cast<double>(r.unfilled.count()) / total : 0.0;
+    return json::object{{"rows", std::move(rows)}, {"unfilled", fmt::format("{:.1f} %", unfilled)}};
 }
 
 } // namespace
@@ -78,7 +78,8 @@ json::array entry_rows(page_context const& p, content::rotation_slot const& slot
         std::string langs;
         for (auto const& l : e.languages) langs += (langs.empty() ? "" : " ") + l;
         rows.push_back(json::object{
-            {"id", e.id}, {"campaign", e.campaign}, {"languages", e.all_languages ? p.text("schedule.all_languages") : langs},
+            {"id", e.id}, {"campaign", e.campaign},
+            {"languages", e.all_languages ? p.text("schedule.all_languages") : langs},
             {"weight", e.weight}, {"priority", p.text(std::string("schedule.priority.") + priority_names[e.priority])},
             {"from", local_text(e.window.from, slot.zone, open)}, {"until", local_text(e.window.until, slot.zone, open)},
             {"days", days_text(p, e.days)}, {"hours", hours_text(e)},

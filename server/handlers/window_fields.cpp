@@ -57,10 +57,10 @@ void window_view(page_context const& p, editor::window_form const& form, std::ve
     data["until_time"] = form.until.time;
     data["from_choices"] = choices_for("from", twice);
     data["until_choices"] = choices_for("until", twice);
-    if (auto const z = schedule::find_zone(form.zone))
-        data["zone_now"] = p.views.text(p.lang, "schedule.zone_now",
-                                        {{"zone", std::string(z->name())},
-                                         {"now", schedule::format_local(*z, std::chrono::floor<std::chrono::seconds>(now))}});
+    if (auto const z = schedule::find_zone(form.zone)) {
+        auto const there = schedule::format_local(*z, std::chrono::floor<std::chrono::seconds>(now));
+        data["zone_now"] = p.views.text(p.lang, "schedule.zone_now", {{"zone", std::string(z->name())}, {"now", there}});
+    }
 }
 
 void add_problems(form_errors& errors, std::vector<editor::field_problem> const& problems) {

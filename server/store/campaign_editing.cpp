@@ -107,7 +107,8 @@ std::optional<translation_revision> latest_of(connection& c, std::int64_t id, st
 
 std::vector<campaign_entry> campaign_editing::list() const {
     return db_->read([](connection& c) {
-        SQLite::Statement q(c.db(), "SELECT id, slug, default_language, archived, publish_from_ns, publish_until_ns FROM campaigns ORDER BY slug");
+        SQLite::Statement q(c.db(), "SELECT id, slug, default_language, archived, publish_from_ns, publish_until_ns"
+                                    " FROM campaigns ORDER BY slug");
         std::vector<campaign_entry> out;
         while (q.executeStep()) out.push_back(entry_of(c, q));
         return out;
@@ -116,7 +117,8 @@ std::vector<campaign_entry> campaign_editing::list() const {
 
 std::optional<campaign_entry> campaign_editing::find(std::string_view slug) const {
     return db_->read([&](connection& c) -> std::optional<campaign_entry> {
-        SQLite::Statement q(c.db(), "SELECT id, slug, default_language, archived, publish_from_ns, publish_until_ns FROM campaigns WHERE slug = ?");
+        SQLite::Statement q(c.db(), "SELECT id, slug, default_language, archived, publish_from_ns, publish_until_ns"
+                                    " FROM campaigns WHERE slug = ?");
         q.bind(1, std::string(slug));
         if (!q.executeStep()) return std::nullopt;
         return entry_of(c, q);
