@@ -4,6 +4,7 @@
 #include "store/database.hpp"
 #include "store/library_rows.hpp"
 #include "store/store_error.hpp"
+#include "store/time_columns.hpp"
 
 #include <sqlite3.h>
 
@@ -13,11 +14,6 @@ namespace {
 
 constexpr char const* tags_sql = "INSERT INTO campaign_tags (campaign_id, position, tag) VALUES (?, ?, ?)";
 constexpr char const* hotlines_sql = "INSERT INTO campaign_hotlines (campaign_id, position, hotline_id) VALUES (?, ?, ?)";
-
-std::optional<content::time_point> time_of(SQLite::Column const& col) {
-    if (col.isNull()) return std::nullopt;
-    return content::time_point(content::time_point::duration(col.getInt64()));
-}
 
 std::vector<std::string> column_list(connection& c, char const* sql, std::int64_t id) {
     SQLite::Statement q(c.db(), sql);
@@ -46,7 +42,7 @@ std::vector<translation_state> states_of(connection& c, std::int64_t id, std::st
         auto const source = q.getColumn(3).isNull() ? 0 : q.getColumn(3).getInt64();
         auto const default_latest = q.getColumn(4).isNull() ? 0 : q.getColumn(4).getInt64();
         s.outdated = s.language != default_language && default_latest > source;
-        s.window = {time_of(q.getColumn(5)), time_of(q.getColumn(6))};
+        s.window = {time_column(q.getColumn(5)), time_column(q.getColumn(6))};
         out.push_back(std::move(s));
     }
     return out;
@@ -58,7 +54,7 @@ campaign_entry entry_of(connection& c, SQLite::Statement& q) {
     e.slug = q.getColumn(1).getString();
     e.default_language = q.getColumn(2).getString();
     e.archived = q.getColumn(3).getInt() != 0;
-    e.window = {time_of(q.getColumn(4)), time_of(q.getColumn(5))};
+    e.window = {time_column(q.getColumn(4)), time_column(q.getColumn(5))};
     e.tags = column_list(c, "SELECT tag FROM campaign_tags WHERE campaign_id = ? ORDER BY position", e.id);
     e.hotlines = column_list(c, "SELECT hotline_id FROM campaign_hotlines WHERE campaign_id = ? ORDER BY position", e.id);
     e.translations = states_of(c, e.id, e.default_language);

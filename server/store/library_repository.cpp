@@ -6,6 +6,7 @@
 #include "store/store_error.hpp"
 #include "store/library_rows.hpp"
 #include "store/schedule_rows.hpp"
+#include "store/time_columns.hpp"
 
 #include <chrono>
 #include <cstdint>
@@ -21,18 +22,6 @@ namespace {
 using content::campaign;
 using content::time_point;
 using id_index = std::unordered_map<std::int64_t, std::size_t>; // row id -> position in a vector
-
-std::optional<time_point> time_column(SQLite::Column const& col) {
-    if (col.isNull()) return std::nullopt;
-    return time_point(time_point::duration(col.getInt64()));
-}
-
-void bind_time(SQLite::Statement& s, int index, std::optional<time_point> t) {
-    if (t)
-        s.bind(index, static_cast<std::int64_t>(t->time_since_epoch().count()));
-    else
-        s.bind(index);
-}
 
 // Binds ?1 to the one campaign to load, or NULL for all of them.
 void bind_only(SQLite::Statement& s, std::optional<std::int64_t> only) {

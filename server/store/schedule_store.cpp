@@ -4,6 +4,7 @@
 #include "store/connection.hpp"
 #include "store/database.hpp"
 #include "store/schedule_rows.hpp"
+#include "store/time_columns.hpp"
 
 #include <map>
 #include <sstream>
@@ -11,20 +12,6 @@
 namespace farol::store {
 
 namespace {
-
-using content::time_point;
-
-std::optional<time_point> time_of(SQLite::Column const& col) {
-    if (col.isNull()) return std::nullopt;
-    return time_point(time_point::duration(col.getInt64()));
-}
-
-void bind_time(SQLite::Statement& s, int index, std::optional<time_point> t) {
-    if (t)
-        s.bind(index, static_cast<std::int64_t>(t->time_since_epoch().count()));
-    else
-        s.bind(index);
-}
 
 std::optional<int> int_of(SQLite::Column const& col) {
     if (col.isNull()) return std::nullopt;
@@ -50,7 +37,7 @@ content::rotation_entry entry_of(SQLite::Statement& q) {
     content::rotation_entry e;
     e.id = q.getColumn(1).getInt64();
     e.campaign = q.getColumn(2).getString();
-    e.window = {time_of(q.getColumn(3)), time_of(q.getColumn(4))};
+    e.window = {time_column(q.getColumn(3)), time_column(q.getColumn(4))};
     read_languages(q.getColumn(5).getString(), e);
     e.weight = q.getColumn(6).getInt();
     e.priority = q.getColumn(7).getInt();

@@ -1,5 +1,7 @@
 #include "view/timeline_svg.hpp"
 
+#include "http/response.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -34,20 +36,11 @@ constexpr std::array<std::string_view, 7> weekdays{"Sun", "Mon", "Tue", "Wed", "
 
 // & < > " ' as entities; control characters XML 1.0 forbids even escaped are dropped.
 std::string escape(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&#39;"; break;
-        default:
-            if (static_cast<unsigned char>(c) >= 0x20 || c == '\t' || c == '\n' || c == '\r') out += c;
-        }
-    }
-    return out;
+    std::string kept;
+    kept.reserve(text.size());
+    for (char c : text)
+        if (static_cast<unsigned char>(c) >= 0x20 || c == '\t' || c == '\n' || c == '\r') kept += c;
+    return http::html_escape(kept);
 }
 
 // 32-bit FNV-1a: stable across builds and platforms, unlike std::hash.

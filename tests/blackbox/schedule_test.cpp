@@ -57,14 +57,7 @@ TEST_CASE("a restart applies and audits the windows that passed while the server
     temp_dir data, static_files;
     fs::copy(fs::path(FAROL_SOURCE_DIR) / "static", static_files.path(), fs::copy_options::recursive);
     import_bundles(sample_campaigns(), data.path());
-    app::config cfg;
-    cfg.listen_address = "127.0.0.1";
-    cfg.port = 0;
-    cfg.threads = 1;
-    cfg.data_dir = data.path();
-    cfg.static_dir = static_files.path();
-    cfg.templates_dir = fs::path(FAROL_SOURCE_DIR) / "templates";
-    cfg.access_log = "off";
+    auto const cfg = test_config(data.path(), static_files.path());
     auto const slug = std::string("reconhecer-o-trafico");
     util::fixed_clock clock{test_epoch()};
     {

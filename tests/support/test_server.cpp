@@ -28,18 +28,23 @@ void import_bundles(fs::path const& bundles, fs::path const& data_dir) {
         throw std::runtime_error("test import of " + bundles.string() + " failed:\n" + err.str());
 }
 
-test_server::test_server(std::function<void(app::config&)> tweak, std::optional<fs::path> bundles, bool real_time)
-    : clock_(test_epoch()) {
-    fs::copy(fs::path(FAROL_SOURCE_DIR) / "static", static_.path(), fs::copy_options::recursive);
-    if (bundles) import_bundles(*bundles, data_.path());
+app::config test_config(fs::path const& data_dir, fs::path const& static_dir) {
     app::config cfg;
     cfg.listen_address = "127.0.0.1";
     cfg.port = 0;
     cfg.threads = 2;
-    cfg.data_dir = data_.path();
-    cfg.static_dir = static_.path();
+    cfg.data_dir = data_dir;
+    cfg.static_dir = static_dir;
     cfg.templates_dir = fs::path(FAROL_SOURCE_DIR) / "templates";
     cfg.access_log = "off";
+    return cfg;
+}
+
+test_server::test_server(std::function<void(app::config&)> tweak, std::optional<fs::path> bundles, bool real_time)
+    : clock_(test_epoch()) {
+    fs::copy(fs::path(FAROL_SOURCE_DIR) / "static", static_.path(), fs::copy_options::recursive);
+    if (bundles) import_bundles(*bundles, data_.path());
+    auto cfg = test_config(data_.path(), static_.path());
     if (tweak) tweak(cfg);
     app_ = real_time ? std::make_unique<app::app>(cfg, system_clock_) : std::make_unique<app::app>(cfg, clock_);
     app_->start();

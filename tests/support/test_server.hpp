@@ -22,6 +22,10 @@ void import_bundles(std::filesystem::path const& bundles, std::filesystem::path 
 // The sample campaigns of the repository.
 inline std::filesystem::path sample_campaigns() { return std::filesystem::path(FAROL_SOURCE_DIR) / "campaigns"; }
 
+// A server's settings for the tests: 127.0.0.1 port 0, two io threads, the repository's templates,
+// no access log, the given data and static directories.
+app::config test_config(std::filesystem::path const& data_dir, std::filesystem::path const& static_dir);
+
 // The real server on 127.0.0.1 port 0 with a temporary data dir, a copy of static/, the real
 // templates, and the given bundles imported before it starts (none by default).
 class test_server {
