@@ -82,6 +82,12 @@ void publisher::stop() {
     if (thread_.joinable()) thread_.join();
 }
 
+// How long after its planned instant a scheduled change went live: the schedule's promise is 1 s.
+void publisher::log_lateness(std::chrono::system_clock::time_point due) const {
+    auto const late = std::chrono::duration_cast<std::chrono::milliseconds>(clock_.now() - due);
+    util::log_info("scheduled change live " + std::to_string(late.count()) + " ms after its time");
+}
+
 std::optional<std::string> publisher::problem() const {
     std::lock_guard lock(mutex_);
     return problem_;
@@ -148,9 +154,11 @@ void publisher::run() {
         if (!woken && !window_moved && !refine) continue;
         bool const asked = requested_ || window_moved;
         requested_ = false;
+        auto const due_at = window_moved ? holder_.snapshot()->next_change : std::nullopt;
         lock.unlock();
         try {
             build_and_publish(asked, false);
+            if (due_at) log_lateness(*due_at);
             failed = false;
             std::lock_guard done(mutex_);
             problem_.reset();

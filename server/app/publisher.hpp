@@ -56,6 +56,7 @@ private:
     void build_and_publish(bool allow_fast, bool defer_release);
     void release_memory();
     void note_failure(std::string const& why);
+    void log_lateness(std::chrono::system_clock::time_point due) const;
 
     build_fn build_;
     published::site_holder& holder_;

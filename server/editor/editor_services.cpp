@@ -13,7 +13,7 @@ editor_services::editor_services(std::shared_ptr<store::database> db, util::cloc
       materials(material_library, blobs, audit, campaigns, clock, settings.uploads, settings.republish),
       bundle_import(db, settings.bundle_paths, settings.languages, audit, clock, settings.republish),
       schedule_store(db),
-      scheduling(schedule_store, campaign_store, audit, settings.languages, settings.zone, settings.republish,
+      scheduling(schedule_store, campaign_store, account_store, audit, settings.languages, settings.zone, settings.republish,
                  settings.publish_problem) {}
 
 } // namespace farol::editor

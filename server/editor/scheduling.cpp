@@ -74,6 +74,21 @@ bool scheduling::delete_slot(std::string_view actor, std::string_view name) {
     return true;
 }
 
+std::optional<std::string> scheduling::own_zone(std::int64_t user_id) const {
+    auto own = accounts_.zone(user_id);
+    if (own && !schedule::find_zone(*own)) return std::nullopt; // a tzdata update removed it
+    return own;
+}
+
+std::string scheduling::zone_for(std::int64_t user_id) const { return own_zone(user_id).value_or(site_zone_); }
+
+bool scheduling::set_user_zone(std::string_view actor, std::int64_t user_id, std::string const& zone) {
+    if (!zone.empty() && !schedule::find_zone(zone)) return false;
+    accounts_.set_zone(user_id, zone.empty() ? std::nullopt : std::optional(zone));
+    audit_.record(actor, "account.zone", "user:" + std::string(actor) + " " + (zone.empty() ? "site" : zone));
+    return true;
+}
+
 std::vector<std::string> scheduling::languages_of(content::rotation_entry const& e) const {
     if (!e.all_languages) return e.languages;
     std::vector<std::string> out;

@@ -1,6 +1,7 @@
 #pragma once
 #include "editor/audit_log.hpp"
 #include "editor/schedule_form.hpp"
+#include "store/account_store.hpp"
 #include "store/campaign_editing.hpp"
 #include "store/schedule_store.hpp"
 #include "util/clock.hpp"
@@ -42,10 +43,11 @@ struct entry_result {
 // language that overlap), records each change in the audit log and asks for a new Site. Blocking.
 class scheduling {
 public:
-    scheduling(store::schedule_store& store, store::campaign_editing const& campaigns, audit_log const& audit,
+    scheduling(store::schedule_store& store, store::campaign_editing const& campaigns, store::account_store& accounts,
+               audit_log const& audit,
              std::vector<std::string> languages, std::string site_zone, std::function<void()> republish,
              std::function<std::optional<std::string>()> publish_problem = {})
-        : store_(store), campaigns_(campaigns), audit_(audit), languages_(std::move(languages)),
+        : store_(store), campaigns_(campaigns), accounts_(accounts), audit_(audit), languages_(std::move(languages)),
           site_zone_(std::move(site_zone)), republish_(std::move(republish)),
           publish_problem_(std::move(publish_problem)) {}
 
@@ -55,6 +57,12 @@ public:
     }
 
     std::string const& site_zone() const { return site_zone_; }
+    // The zone a user chose to plan in, if any.
+    std::optional<std::string> own_zone(std::int64_t user_id) const;
+    // The zone a user's date fields start in: their own if they chose one, else the site's.
+    std::string zone_for(std::int64_t user_id) const;
+    // Sets (or, with "", clears) a user's own zone; false for a name the tzdata does not know.
+    bool set_user_zone(std::string_view actor, std::int64_t user_id, std::string const& zone);
     std::vector<std::string> const& languages() const { return languages_; }
     std::vector<content::rotation_slot> slots() const { return store_.slots(); }
     std::optional<content::rotation_slot> find(std::string_view name) const { return store_.find(name); }
@@ -79,6 +87,7 @@ private:
 
     store::schedule_store& store_;
     store::campaign_editing const& campaigns_;
+    store::account_store& accounts_;
     audit_log const& audit_;
     std::vector<std::string> languages_;
     std::string site_zone_;

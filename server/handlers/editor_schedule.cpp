@@ -8,6 +8,8 @@
 #include "handlers/window_fields.hpp"
 #include "http/http_error.hpp"
 #include "http/response.hpp"
+#include "schedule/zone.hpp"
+#include "view/editor_views.hpp"
 
 namespace farol::handlers::editor_schedule {
 
@@ -15,6 +17,17 @@ namespace json = boost::json;
 using namespace editor_ui;
 
 namespace {
+
+// The user's own zone to choose, the site's first (no zone of their own).
+json::array my_zone_options(deps const& d, page_context const& p) {
+    auto const own = d.scheduling.own_zone(p.ctx.session->user_id).value_or("");
+    json::array out;
+    auto const site = p.views.text(p.lang, "schedule.site_zone", {{"zone", d.scheduling.site_zone()}});
+    out.push_back(json::object{{"name", ""}, {"label", site}, {"selected", own.empty()}});
+    for (auto const& z : schedule::zone_names())
+        out.push_back(json::object{{"name", z}, {"label", z}, {"selected", z == own}});
+    return out;
+}
 
 http::response list(deps const& d, http::request_context const& ctx, json::object data = {},
                     http::status status = http::status::ok) {
@@ -25,6 +38,7 @@ http::response list(deps const& d, http::request_context const& ctx, json::objec
                                     {"period", s.period_seconds / 60}, {"list_size", s.list_size},
                                     {"entries", s.entries.size()}, {"builtin", s.builtin}});
     data["slots"] = std::move(rows);
+    data["my_zone_options"] = my_zone_options(d, p);
     if (auto const problem = d.scheduling.publish_problem()) data["publish_problem"] = *problem;
     if (!data.contains("new_zone")) data["new_zone"] = d.scheduling.site_zone();
     if (!data.contains("period_options")) data["period_options"] = period_options(3600);
@@ -58,6 +72,18 @@ http::response settings(deps const& d, http::request_context const& ctx) {
                                 problems);
 }
 
+http::response my_zone(deps const& d, http::request_context const& ctx) {
+    if (!d.scheduling.set_user_zone(ctx.session->name, ctx.session->user_id, std::string(ctx.form_value("zone")))) {
+        page_context p(*d.views, ctx);
+        form_errors errors;
+        errors.add("my_zone", "schedule.zone_unknown", std::string(ctx.form_value("zone")));
+        json::object data;
+        errors.into(p, data);
+        return list(d, ctx, std::move(data), http::status::unprocessable_entity);
+    }
+    return see_other("/editor/schedule?done=zone");
+}
+
 http::response remove(deps const& d, http::request_context const& ctx) {
     if (!d.scheduling.delete_slot(ctx.session->name, ctx.params[0]))
         throw http::http_error(http::status::not_found, page_context(*d.views, ctx).text("schedule.slot_unknown"));
@@ -76,6 +102,8 @@ void mount(http::route_group& r, deps d) {
     r.get("/editor/schedule", [d](auto const& ctx) { return list(d, ctx); }, writers_route("editor_schedule"));
     r.add(http::verb::post, "/editor/schedule", [d](auto const& ctx) { return create(d, ctx); },
           admin_route("editor_slot_create"));
+    r.add(http::verb::post, "/editor/schedule/zone", [d](auto const& ctx) { return my_zone(d, ctx); },
+          writers_route("editor_schedule_zone", http::body_kind::form));
     r.add(http::verb::post, "/editor/schedule/{slot}/settings", [d](auto const& ctx) { return settings(d, ctx); },
           admin_route("editor_slot_settings"));
     r.add(http::verb::post, "/editor/schedule/{slot}/delete", [d](auto const& ctx) { return remove(d, ctx); },

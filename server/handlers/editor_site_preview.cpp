@@ -107,7 +107,7 @@ http::response form(deps const& d, http::request_context const& ctx) {
     json::object data{{"language_options", language_options(d, lang)}};
     editor::window_result r;
     if (f.from.date.empty()) {
-        f = window_form_of({d.clock.now(), {}}, d.scheduling.site_zone());
+        f = window_form_of({d.clock.now(), {}}, d.scheduling.zone_for(ctx.session->user_id));
     } else {
         r = editor::read_window(f);
         if (r.problems.empty() && !r.window.from) r.problems.push_back({"from", "schedule.time_without_date", {}});

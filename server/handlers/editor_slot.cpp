@@ -53,9 +53,10 @@ json::array priority_options(page_context const& p, std::string_view selected) {
     return out;
 }
 
-editor::entry_form blank_form(content::rotation_slot const& s) {
+// Dates start in the editor's own zone if they chose one, else the slot's (where its rules run).
+editor::entry_form blank_form(deps const& d, http::request_context const& ctx, content::rotation_slot const& s) {
     editor::entry_form f;
-    f.window.zone = s.zone;
+    f.window.zone = d.scheduling.own_zone(ctx.session->user_id).value_or(s.zone);
     f.weight = "1";
     f.priority = "scheduled";
     f.days = {0, 1, 2, 3, 4, 5, 6};
@@ -86,7 +87,7 @@ http::response show(deps const& d, http::request_context const& ctx, editor::ent
     data["has_entries"] = !s.entries.empty();
     if (auto const problem = d.scheduling.publish_problem()) data["publish_problem"] = *problem;
     for (auto&& [k, v] : plan_view(p, s, d.library(), d.scheduling.languages(), d.clock.now())) data[k] = v;
-    form_view(d, p, entered ? *entered : blank_form(s), result ? result->ambiguous : std::vector<editor::ambiguity>{},
+    form_view(d, p, entered ? *entered : blank_form(d, ctx, s), result ? result->ambiguous : std::vector<editor::ambiguity>{},
               data);
     if (result) {
         form_errors errors;

@@ -50,7 +50,7 @@ http::response show(deps const& d, http::request_context const& ctx, editor::win
     auto const c = found(d, ctx);
     auto const asked = entered ? ctx.form_value("language") : ctx.query_param("language").value_or("");
     auto const language = language_of(d, ctx, c, asked);
-    auto const& zone = d.scheduling.site_zone();
+    auto const zone = d.scheduling.zone_for(ctx.session->user_id);
     content::publish_window stored = c.window;
     if (!language.empty()) stored = c.state(language)->window;
     auto const form = entered ? *entered : window_form_of(stored, zone);

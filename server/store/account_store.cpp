@@ -119,6 +119,25 @@ void account_store::set_disabled(std::int64_t id, bool disabled) {
     });
 }
 
+std::optional<std::string> account_store::zone(std::int64_t id) const {
+    return db_->read([id](connection& c) -> std::optional<std::string> {
+        SQLite::Statement q(c.db(), "SELECT zone FROM users WHERE id = ?");
+        q.bind(1, id);
+        if (!q.executeStep() || q.getColumn(0).isNull()) return std::nullopt;
+        return q.getColumn(0).getString();
+    });
+}
+
+void account_store::set_zone(std::int64_t id, std::optional<std::string> const& zone) {
+    db_->write([&](connection& c) {
+        SQLite::Statement q(c.db(), "UPDATE users SET zone = ?2 WHERE id = ?1");
+        q.bind(1, id);
+        if (zone) q.bind(2, *zone);
+        else q.bind(2);
+        q.exec();
+    });
+}
+
 void account_store::enable_totp(std::int64_t id, std::string const& secret, std::vector<std::string> const& code_hashes,
                                 std::int64_t step, std::int64_t now_ns) {
     db_->write([&](connection& c) {

@@ -66,6 +66,10 @@ public:
     bool use_recovery_code(std::int64_t id, std::string const& code_hash);
     std::size_t recovery_codes_left(std::int64_t id) const;
 
+    // The zone the user plans in (an IANA name), or nullopt for the site's.
+    std::optional<std::string> zone(std::int64_t id) const;
+    void set_zone(std::int64_t id, std::optional<std::string> const& zone);
+
     std::optional<std::string> setting(std::string_view key) const;
     void set_setting(std::string_view key, std::string_view value);
 

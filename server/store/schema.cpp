@@ -192,6 +192,8 @@ CREATE TABLE retired_files (
 ) WITHOUT ROWID;
 )sql"},
     {6, "schedule", R"sql(
+-- The IANA zone an editor enters and reads dates in; NULL: the site's (site.zone).
+ALTER TABLE users ADD COLUMN zone TEXT;
 -- A language's own publish window (UTC ns, until exclusive); the campaign's applies as well.
 ALTER TABLE translation_status ADD COLUMN publish_from_ns INTEGER;
 ALTER TABLE translation_status ADD COLUMN publish_until_ns INTEGER;

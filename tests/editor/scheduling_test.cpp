@@ -20,8 +20,9 @@ struct scheduling_fixture {
     audit_log audit{audit_store, clock};
     store::campaign_editing campaigns{db};
     store::schedule_store store{db};
+    store::account_store accounts{db};
     int republished = 0;
-    scheduling plans{store, campaigns, audit, {"pt-BR", "es", "en"}, "America/Sao_Paulo", [this] { ++republished; }};
+    scheduling plans{store, campaigns, accounts, audit, {"pt-BR", "es", "en"}, "America/Sao_Paulo", [this] { ++republished; }};
 
     scheduling_fixture() {
         for (auto const* slug : {"a", "b", "c"}) {

@@ -196,3 +196,28 @@ TEST_CASE("editor schedule: preview the site at a moment, exactly as readers wou
     CHECK(gap.result() == status::unprocessable_entity);
     CHECK(contains(s.c.get("/editor/"), "disk full"));
 }
+
+TEST_CASE("editor schedule: an editor's own zone is where their date fields start", "[editor][schedule]") {
+    schedule_fixture s;
+    CHECK(contains(s.c.get("/editor/schedule"), "<option value=\"\" selected>The site&apos;s (America/Sao_Paulo)</option>"));
+    auto const bad = s.c.post("/editor/schedule/zone", {{"zone", "Lisboa"}});
+    CHECK(bad.result() == status::unprocessable_entity);
+    CHECK(contains(bad, "id=\"my_zone-error\">Choose a time zone from the list (&quot;Lisboa&quot; is not one)."));
+    REQUIRE(s.c.post("/editor/schedule/zone", {{"zone", "Europe/Lisbon"}}).result() == status::see_other);
+    CHECK(contains(s.c.get("/editor/schedule"), "<option value=\"Europe/Lisbon\" selected>"));
+    CHECK(contains(s.c.get("/editor/campaigns/alfa/window"), "Times are in Europe/Lisbon. It is now 2026-07-27 04:00 WEST"));
+    auto const slot = s.c.get("/editor/schedule/home-featured");
+    CHECK(contains(slot, "<option selected>Europe/Lisbon</option>"));
+    CHECK(contains(s.c.get("/editor/preview"), "<option selected>Europe/Lisbon</option>"));
+    // Entered in Lisbon, stored in UTC, shown in the slot's zone where its rules run.
+    REQUIRE(s.add_entry({{"zone", "Europe/Lisbon"}, {"from_date", "2026-07-30"}, {"from_time", "09:00"}}).result() ==
+            status::see_other);
+    CHECK(s.f.editor.scheduling.find("home-featured")->entries.at(0).window.from == utc(2026, 7, 30, 8));
+    CHECK(contains(s.c.get("/editor/schedule/home-featured"), "<td>2026-07-30 05:00 -03 (UTC-03:00)</td>"));
+    REQUIRE(s.c.post("/editor/schedule/zone", {{"zone", ""}}).result() == status::see_other);
+    CHECK(contains(s.c.get("/editor/campaigns/alfa/window"), "Times are in America/Sao_Paulo."));
+    bool audited = false;
+    for (auto const& e : s.f.editor.audit.list({}))
+        audited = audited || (e.action == "account.zone" && e.object == "user:ana Europe/Lisbon");
+    CHECK(audited);
+}
