@@ -125,6 +125,7 @@ void app::impl::start_editor() {
     settings.zone = cfg.zone;
     editor = std::make_unique<editor::editor_services>(db, clock, settings);
     journal = std::make_unique<schedule_journal>(editor->audit, editor->schedule_store);
+    editor->schedule_store.seed_builtin_zone(cfg.zone);
     editor->sessions.sweep();
     editor->materials.sweep();
     // Without its stylesheet (a trimmed static/) the editor still works, unstyled.
@@ -248,8 +249,7 @@ void app::start() {
     m.http_metrics->set_open_connections([s = m.server.get()] { return s->open_connections(); });
     m.http_metrics->set_read_buffer_bytes([s = m.server.get()] { return s->read_buffer_bytes(); });
     if (m.signals_wanted) m.server->handle_signals([this] { reload(); }); // before "listening" is logged
-    m.server->start();
-    m.make_renderer();
+    // Before the first request: editor pages ask the publisher for its last problem.
     m.publish = std::make_unique<publisher>(
         [&m](published::site const* previous, bool allow_fast, std::atomic<bool> const& cancel) {
             return m.build_site(previous, allow_fast, cancel);
@@ -258,6 +258,8 @@ void app::start() {
         m.clock);
     m.publish->on_failure(
         [&m](std::string const& why) { m.editor->audit.record("schedule", "site.publish", why, "failed"); });
+    m.server->start();
+    m.make_renderer();
     m.is_ready = m.db->healthy();
     m.publish->publish_now();
     m.publish->start();

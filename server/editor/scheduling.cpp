@@ -5,6 +5,7 @@
 #include "store/account_store.hpp"
 
 #include <algorithm>
+#include <bitset>
 
 namespace farol::editor {
 
@@ -14,13 +15,20 @@ bool windows_meet(content::publish_window const& a, content::publish_window cons
     return (!a.until || !b.from || *b.from < *a.until) && (!b.until || !a.from || *a.from < *b.until);
 }
 
-// The local hours an entry runs, as 24 bits.
-std::uint32_t hour_mask(content::rotation_entry const& e) {
-    if (!e.hour_from || !e.hour_until) return (1u << 24) - 1;
-    schedule::hour_range const r{*e.hour_from, *e.hour_until};
-    std::uint32_t out = 0;
-    for (int h = 0; h < 24; ++h)
-        if (r.contains(h)) out |= 1u << h;
+// The hours of the week an entry runs (bit 24 * weekday + hour, Sunday 0), on the slot's clock: a
+// range crossing midnight runs its early hours on the next day (schedule::entry's rule).
+std::bitset<7 * 24> week_hours(content::rotation_entry const& e) {
+    schedule::hour_range const r = e.hour_from && e.hour_until ? schedule::hour_range{*e.hour_from, *e.hour_until}
+                                                                : schedule::hour_range{};
+    std::bitset<7 * 24> out;
+    for (int d = 0; d < 7; ++d) {
+        if (!(e.days & (1 << d))) continue;
+        for (int h = 0; h < 24; ++h) {
+            if (!r.contains(h)) continue;
+            int const day = r.crosses_midnight() && h < r.until ? (d + 1) % 7 : d;
+            out.set(static_cast<std::size_t>(day * 24 + h));
+        }
+    }
     return out;
 }
 
@@ -104,7 +112,7 @@ std::optional<std::string> scheduling::overlapping_override(content::rotation_sl
     auto const mine = languages_of(e);
     for (auto const& other : slot.entries) {
         if (other.priority != 2 || !windows_meet(e.window, other.window)) continue;
-        if ((other.days & e.days) == 0 || (hour_mask(other) & hour_mask(e)) == 0) continue;
+        if ((week_hours(other) & week_hours(e)).none()) continue;
         auto const theirs = languages_of(other);
         for (auto const& l : mine)
             if (std::find(theirs.begin(), theirs.end(), l) != theirs.end()) return other.campaign + " (" + l + ")";

@@ -140,7 +140,7 @@ http::response show(deps const& d, http::request_context const& ctx, json::objec
     data["hotlines"] = hotline_choices(d, c.hotlines);
     data["languages"] = languages_of(p, d.campaigns, c);
     editor_campaign_materials::add_view(p, d.materials, c.slug, d.campaigns.languages(), data);
-    if (auto done = ctx.query_param("done")) data["notice"] = p.text("campaign.done." + std::string(*done));
+    add_done_notice(p, "campaign", data);
     return page(p, "campaign", std::move(data), status);
 }
 

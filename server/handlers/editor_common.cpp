@@ -25,6 +25,13 @@ void form_errors::into(page_context const& p, json::object& data) const {
     data["errors"] = std::move(list);
 }
 
+void add_done_notice(page_context const& p, std::string_view prefix, json::object& data) {
+    auto const done = p.ctx.query_param("done");
+    if (!done) return;
+    auto const key = std::string(prefix) + ".done." + std::string(*done);
+    if (p.views.has_text(key)) data["notice"] = p.text(key);
+}
+
 http::response page(page_context const& p, std::string_view name, json::object data, http::status status) {
     if (auto const& who = p.ctx.session; who && who->step == http::pending_step::none) {
         data["user"] = json::object{{"name", who->name},

@@ -49,6 +49,10 @@ private:
     std::vector<item> items_;
 };
 
+// The ?done= notice after a redirect: the text "<prefix>.done.<value>", for values the catalog knows;
+// any other value (a hand-edited link) shows no notice rather than failing.
+void add_done_notice(page_context const& p, std::string_view prefix, boost::json::object& data);
+
 // The page editor/<name> for the request: data plus who is signed in, the CSRF token and the
 // navigation their role allows. 200 unless `status` says otherwise (422 for a form with errors).
 http::response page(page_context const& p, std::string_view name, boost::json::object data,

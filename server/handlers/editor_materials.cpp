@@ -50,7 +50,7 @@ http::response library(deps const& d, http::request_context const& ctx, json::ob
     data["uploads"] = std::move(rows);
     data["upload_max_bytes"] = d.upload_max;
     data["upload_hint"] = p.views.text(p.lang, "materials.file_hint", {{"max", human_size(d.upload_max)}});
-    if (auto done = ctx.query_param("done")) data["notice"] = p.text("materials.done." + std::string(*done));
+    add_done_notice(p, "materials", data);
     return page(p, "materials", std::move(data), status);
 }
 

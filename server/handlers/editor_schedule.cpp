@@ -43,7 +43,7 @@ http::response list(deps const& d, http::request_context const& ctx, json::objec
     if (!data.contains("new_zone")) data["new_zone"] = d.scheduling.site_zone();
     if (!data.contains("period_options")) data["period_options"] = period_options(3600);
     if (!data.contains("new_list_size")) data["new_list_size"] = 1;
-    if (auto done = ctx.query_param("done")) data["notice"] = p.text("schedule.done." + std::string(*done));
+    add_done_notice(p, "schedule", data);
     return page(p, "schedule", std::move(data), status);
 }
 

@@ -39,7 +39,8 @@ std::int64_t moment_of(deps const& d, http::request_context const& ctx) {
     std::int64_t at = 0;
     auto const& text = ctx.params[0];
     auto const [end, ec] = std::from_chars(text.data(), text.data() + text.size(), at);
-    if (ec != std::errc() || end != text.data() + text.size() || at < 0 || at > 253402300799)
+    constexpr std::int64_t last = 7258118399; // 2199-12-31T23:59:59Z, as far as date fields go (schedule::latest_year)
+    if (ec != std::errc() || end != text.data() + text.size() || at < 0 || at > last)
         throw http::http_error(http::status::not_found, page_context(*d.views, ctx).text("preview.unknown"));
     return at;
 }

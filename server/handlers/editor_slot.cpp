@@ -94,7 +94,7 @@ http::response show(deps const& d, http::request_context const& ctx, editor::ent
         add_problems(errors, result->problems);
         errors.into(p, data);
     }
-    if (auto done = ctx.query_param("done")) data["notice"] = p.text("schedule.done." + std::string(*done));
+    add_done_notice(p, "schedule", data);
     auto const status = result || data.contains("has_errors") ? http::status::unprocessable_entity : http::status::ok;
     return page(p, "slot", std::move(data), status);
 }

@@ -73,7 +73,7 @@ http::response edit(deps const& d, http::request_context const& ctx, json::objec
         if (!source.empty()) data["source"] = text_json(source.front().text);
         data["source_language"] = t.campaign.default_language;
     }
-    if (auto done = ctx.query_param("done")) data["notice"] = p.text("translation.done." + std::string(*done));
+    add_done_notice(p, "translation", data);
     return page(p, "translation", std::move(data), status);
 }
 
@@ -140,7 +140,7 @@ http::response revisions(deps const& d, http::request_context const& ctx) {
             {"summary_html", editor::diff_html(editor::word_diff(ra->text.summary, rb->text.summary))},
             {"body_html", editor::diff_html(editor::word_diff(ra->text.body_markdown, rb->text.body_markdown))}};
     }
-    if (auto done = ctx.query_param("done")) data["notice"] = p.text("translation.done." + std::string(*done));
+    add_done_notice(p, "translation", data);
     return page(p, "revisions", std::move(data));
 }
 

@@ -78,7 +78,7 @@ http::response show(deps const& d, http::request_context const& ctx, json::objec
                                    {"self", user->id == ctx.session->user_id}};
     data["sessions"] = std::move(sessions);
     data["roles"] = role_options(p, user->role);
-    if (auto done = ctx.query_param("done")) data["notice"] = p.text("users.done." + std::string(*done));
+    add_done_notice(p, "users", data);
     return page(p, "user", std::move(data));
 }
 

@@ -12,8 +12,8 @@ namespace farol::handlers::pages {
 
 namespace {
 
-// Pages stay fresh for a minute, but never past the site's next scheduled change, and a page that
-// rotates stays fresh exactly until its rotation moves (RFC 9111 max-age, whole seconds).
+// Pages stay fresh for a minute, a page that rotates until its rotation moves, and neither past the
+// site's next scheduled change (RFC 9111 max-age, whole seconds).
 std::string freshness(published::site const& s, std::string_view path, content::time_point now) {
     constexpr std::chrono::seconds page_max_age{60};
     auto const left = [&](content::time_point until) {
@@ -21,7 +21,7 @@ std::string freshness(published::site const& s, std::string_view path, content::
     };
     auto age = page_max_age;
     if (auto const it = s.rotating.find(path); it != s.rotating.end()) age = left(it->second);
-    else if (s.next_change) age = std::min(age, left(*s.next_change));
+    if (s.next_change) age = std::min(age, left(*s.next_change)); // a window edge may come sooner
     return age == page_max_age ? std::string() : "public, max-age=" + std::to_string(age.count());
 }
 

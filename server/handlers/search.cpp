@@ -24,8 +24,8 @@ outcome run_query(deps const& d, view::page_renderer const& pages, published::si
     if (query.size() > max_query_bytes) return {{}, cat.text(lang, "search.too_long")};
     outcome out;
     for (auto& hit : d.index.find(lang, query, max_results)) {
-        // The index knows every campaign; the Site knows which are published right now.
-        if (!s.page(view::campaign_path(lang, hit.slug))) continue;
+        // The index knows every text; the Site knows which are public right now (windows included).
+        if (!s.has_text(hit.slug, hit.language)) continue;
         out.results.push_back({std::move(hit.slug), std::move(hit.language), std::move(hit.title), std::move(hit.snippet)});
     }
     auto const n = static_cast<std::int64_t>(out.results.size());

@@ -137,6 +137,11 @@ std::vector<std::string> catalogs::keys() const {
     return out;
 }
 
+bool catalogs::has_key(std::string_view key) const {
+    auto const& strings = state_->def().strings.strings;
+    return strings.find(key) != strings.end();
+}
+
 bool catalogs::is_plural(std::string_view key) const {
     auto const& strings = state_->def().strings.strings;
     auto const it = strings.find(key);

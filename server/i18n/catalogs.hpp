@@ -47,6 +47,7 @@ public:
                        std::initializer_list<arg> args = {}) const;
 
     std::vector<std::string> keys() const; // every key of the default catalog, sorted
+    bool has_key(std::string_view key) const; // in the default catalog (every key text() can answer)
     bool is_plural(std::string_view key) const;
 
 private:

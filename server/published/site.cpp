@@ -19,6 +19,13 @@ bool site::has_language(std::string_view tag) const {
     return std::find(languages.begin(), languages.end(), tag) != languages.end();
 }
 
+bool site::has_text(std::string_view slug, std::string_view language) const {
+    std::string key;
+    key.reserve(slug.size() + language.size() + 1);
+    key.append(slug).append(" ").append(language);
+    return texts.contains(key);
+}
+
 http::representation const* site::page(std::string_view path) const {
     auto it = pages.find(path);
     return it == pages.end() ? nullptr : &it->second;

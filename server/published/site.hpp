@@ -9,6 +9,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,6 +36,10 @@ struct site {
     std::vector<std::shared_ptr<util::huge_buffer const>> blocks;
     // Pages built with a fast brotli quality, to be rebuilt at the best one in the background.
     bool refine_pending = false;
+    // Every text readers may get, as "<slug> <language>": search shows hits among these alone, since a
+    // campaign page also exists (in a fallback language) while one of its texts is out of its window.
+    std::set<std::string, std::less<>> texts;
+    bool has_text(std::string_view slug, std::string_view language) const;
     // The moment the site shows (a build as of `built_at`, or a preview of another moment).
     std::chrono::system_clock::time_point built_at{};
     // What each rotating page picked, by path ("featured: a; list: b c"), so a rotation that moved is audited.

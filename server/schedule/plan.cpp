@@ -57,8 +57,9 @@ std::vector<entry> entries_for(content::rotation_slot const& s, content::library
         auto e = entry_of(stored);
         auto const* c = find_campaign(lib, stored.campaign);
         auto const* t = c && offers(stored, language) ? c->find_translation(std::string(language)) : nullptr;
-        if (t) {
-            auto const w = narrow(narrow(stored.window, c->window), t->window);
+        auto const* shown_default = c ? c->find_translation(c->default_language) : nullptr;
+        if (t && shown_default) { // the site hides a campaign whose default text is not public
+            auto const w = narrow(narrow(narrow(stored.window, c->window), t->window), shown_default->window);
             e.from = seconds_of(w.from);
             e.until = seconds_of(w.until);
             bool const never = e.from && e.until && *e.from >= *e.until; // the windows do not meet

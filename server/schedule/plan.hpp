@@ -19,7 +19,8 @@ entry entry_of(content::rotation_entry const& e);
 // `language`, given the library the site is built from:
 //  - languages is {language} when the entry offers it ("all languages" or listed) and the campaign
 //    has a published text in it; else empty (never eligible, so never shown in the wrong language);
-//  - the window is the entry's, narrowed to the campaign's and that text's own windows;
+//  - the window is the entry's, narrowed to the campaign's, that text's own and the default
+//    language's text's (the site shows no campaign whose default text is not public);
 //  - a campaign the library lacks (archived, unpublished, deleted) gets no languages.
 // Exact at every instant for this library: a rebuild follows every change to it.
 std::vector<entry> entries_for(content::rotation_slot const& s, content::library const& lib, std::string_view language);

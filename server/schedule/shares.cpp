@@ -1,6 +1,9 @@
 #include "schedule/shares.hpp"
 
+#include "schedule/pick.hpp"
 #include "schedule/timeline.hpp"
+
+#include <algorithm>
 
 namespace farol::schedule {
 
@@ -10,10 +13,20 @@ double share_report::fraction(std::size_t entry) const {
 }
 
 share_report shares(slot const& s, std::span<entry const> entries, std::string_view language, instant from,
-                    std::chrono::seconds span) {
+                    std::chrono::seconds span, std::size_t count) {
     share_report out{from, from + span, std::vector<std::chrono::seconds>(entries.size()), {}};
-    for (auto const& piece : timeline(s, entries, language, from, span))
-        (piece.entry ? out.shown[*piece.entry] : out.unfilled) += piece.until - piece.from;
+    if (count <= 1) {
+        for (auto const& piece : timeline(s, entries, language, from, span))
+            (piece.entry ? out.shown[*piece.entry] : out.unfilled) += piece.until - piece.from;
+        return out;
+    }
+    for (auto t = from; t < out.until;) { // a list: every listed entry is shown for the whole piece
+        auto const r = pick(s, entries, language, t, count);
+        auto const end = std::min(r.next_boundary, out.until);
+        if (r.entries.empty()) out.unfilled += end - t;
+        for (auto const i : r.entries) out.shown[i] += end - t;
+        t = end;
+    }
     return out;
 }
 

@@ -22,8 +22,9 @@ struct share_report {
 // Adds up timeline()'s segments (pick() for a single slot, walked across [from, from + span)
 // boundary to boundary): the time each entry is shown, so a window or rule edge inside a period
 // counts to the second. The editor asks for a week: span defaults to 7 days (168 hourly periods).
-// Same errors as pick().
+// A list slot (count > 1) shows several at once: each listed entry counts the whole time it is
+// listed, so the fractions may add up to more than 1. Same errors as pick().
 share_report shares(slot const& s, std::span<entry const> entries, std::string_view language, instant from,
-                    std::chrono::seconds span = std::chrono::hours(24 * 7));
+                    std::chrono::seconds span = std::chrono::hours(24 * 7), std::size_t count = 1);
 
 } // namespace farol::schedule

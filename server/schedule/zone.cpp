@@ -110,7 +110,7 @@ wall_resolution to_utc(zone const& z, wall_time w) {
 std::optional<chr::year_month_day> parse_date(std::string_view text) {
     if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
     int const y = digits(text.substr(0, 4)), m = digits(text.substr(5, 2)), d = digits(text.substr(8, 2));
-    if (y < 1970 || m < 0 || d < 0) return std::nullopt;
+    if (y < 1970 || y > latest_year || m < 0 || d < 0) return std::nullopt;
     chr::year_month_day const ymd{chr::year(y), chr::month(static_cast<unsigned>(m)), chr::day(static_cast<unsigned>(d))};
     if (!ymd.ok()) return std::nullopt;
     return ymd;

@@ -72,7 +72,11 @@ struct wall_resolution {
 // get_info(local_time)); the form refuses `nonexistent` and asks which of `ambiguous`.
 wall_resolution to_utc(zone const& z, wall_time w);
 
-// Strict "YYYY-MM-DD" (four-digit year 1970..9999, a real calendar day); nullopt otherwise.
+// The last year a date field takes: every instant through it fits the store's nanosecond times
+// (system_clock, which ends in April 2262), so a typo such as 2926 is refused, never wrapped.
+inline constexpr int latest_year = 2199;
+
+// Strict "YYYY-MM-DD" (year 1970..latest_year, a real calendar day); nullopt otherwise.
 std::optional<std::chrono::year_month_day> parse_date(std::string_view text);
 // Strict "HH:MM", 00:00..23:59 (no seconds, no "24:00"); the time since midnight, or nullopt.
 std::optional<std::chrono::minutes> parse_time_of_day(std::string_view text);

@@ -184,6 +184,17 @@ bool schedule_store::set_translation_window(std::string_view slug, std::string_v
     });
 }
 
+void schedule_store::seed_builtin_zone(std::string const& zone) {
+    db_->write([&](connection& c) {
+        SQLite::Statement seeded(c.db(), "INSERT OR IGNORE INTO instance (key, value) VALUES ('slots_zone_seeded', ?)");
+        seeded.bind(1, zone);
+        if (seeded.exec() == 0) return; // seeded before: admins own the zones now
+        SQLite::Statement q(c.db(), "UPDATE slots SET zone = ? WHERE builtin = 1");
+        q.bind(1, zone);
+        q.exec();
+    });
+}
+
 std::optional<content::time_point> schedule_store::applied_at() const {
     return db_->read([](connection& c) -> std::optional<content::time_point> {
         SQLite::Statement q(c.db(), "SELECT value FROM instance WHERE key = 'schedule_applied_ns'");

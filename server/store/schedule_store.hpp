@@ -37,6 +37,10 @@ public:
     // One language's own window; false when the campaign has no text in that language.
     bool set_translation_window(std::string_view slug, std::string_view language, content::publish_window const& w);
 
+    // Once per database: the site's own slots take `zone` (site.zone), replacing the migration's
+    // America/Sao_Paulo; later changes are the admins' (slot settings).
+    void seed_builtin_zone(std::string const& zone);
+
     // The moment the last Site was built as of (system_clock ns), so a restart knows which scheduled
     // changes passed while it was down; nullopt before the first.
     std::optional<content::time_point> applied_at() const;

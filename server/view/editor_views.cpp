@@ -46,6 +46,8 @@ std::string editor_views::text(std::string_view lang, std::string_view key, std:
     return catalogs_->text(lang, key, args);
 }
 
+bool editor_views::has_text(std::string_view key) const { return catalogs_->has_key(key); }
+
 std::string editor_views::text_with(std::string_view lang, std::string_view key, std::span<i18n::arg const> args) const {
     return catalogs_->text_with(lang, key, args);
 }

@@ -32,6 +32,7 @@ public:
     std::string render(std::string_view name, std::string_view lang, boost::json::object data) const;
     // One string, with {name} placeholders filled; std::out_of_range for an unknown key.
     std::string text(std::string_view lang, std::string_view key, std::initializer_list<i18n::arg> args = {}) const;
+    bool has_text(std::string_view key) const;
     // The same, for arguments gathered at run time.
     std::string text_with(std::string_view lang, std::string_view key, std::span<i18n::arg const> args) const;
 

@@ -263,6 +263,8 @@ std::shared_ptr<published::site const> build_site(page_renderer const& pages, co
     s->default_language = cat.default_language();
     std::deque<content::campaign> narrowed;
     auto const published = published_at(lib, now, narrowed);
+    for (auto const* c : published)
+        for (auto const& t : c->translations) s->texts.insert(c->slug + " " + t.language);
     build_report report;
     stopwatch watch;
     auto jobs = reuse_unchanged(plan_all(pages, lib, published, *s, now, options.threads), options.previous, *s, report);

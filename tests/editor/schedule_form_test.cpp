@@ -64,6 +64,9 @@ TEST_CASE("window form: each bad field is named with its reason", "[editor][sche
     CHECK(has(read_window(form("Mars/Olympus", {"2026-07-30", "09:00", ""})), "zone", "schedule.zone_unknown"));
     CHECK(has(read_window(form("UTC", {"2026-02-30", "09:00", ""})), "from", "schedule.date_invalid"));
     CHECK(has(read_window(form("UTC", {"30/07/2026", "", ""})), "from", "schedule.date_invalid"));
+    // A year typed 2926 for 2026 would wrap past system_clock's end (2262) into the past: refused.
+    CHECK(has(read_window(form("UTC", {"2926-07-30", "", ""})), "from", "schedule.date_invalid"));
+    CHECK(has(read_window(form("UTC", {"2030-01-01", "", ""}, {"2300-01-01", "", ""})), "until", "schedule.date_invalid"));
     CHECK(has(read_window(form("UTC", {"2026-07-30", "24:00", ""})), "from", "schedule.time_invalid"));
     CHECK(has(read_window(form("UTC", {"", "09:00", ""})), "from", "schedule.time_without_date"));
     auto const backwards = read_window(form("UTC", {"2026-07-30", "10:00", ""}, {"2026-07-30", "09:00", ""}));

@@ -91,6 +91,20 @@ TEST_CASE("scheduling: overrides of one slot and language must not overlap in ti
     night.hour_from = "21";
     night.hour_until = "7"; // crosses midnight, meets both
     CHECK(refused_with(f.plans.add_entry("ana", "home-featured", night), "priority", "schedule.override_overlap"));
+    // Friday 22 until 6 runs into Saturday morning: it meets a Saturday 0-8 override, not a Saturday evening one.
+    auto friday_night = override_of("a", "2026-10-01", "2026-10-31");
+    friday_night.days = {5};
+    friday_night.hour_from = "22";
+    friday_night.hour_until = "6";
+    CHECK(f.plans.add_entry("ana", "home-list", friday_night).problems.empty());
+    auto saturday_morning = override_of("b", "2026-10-01", "2026-10-31");
+    saturday_morning.days = {6};
+    saturday_morning.hour_from = "0";
+    saturday_morning.hour_until = "8";
+    CHECK(refused_with(f.plans.add_entry("ana", "home-list", saturday_morning), "priority", "schedule.override_overlap"));
+    saturday_morning.hour_from = "18";
+    saturday_morning.hour_until = "23";
+    CHECK(f.plans.add_entry("ana", "home-list", saturday_morning).problems.empty());
     // A scheduled entry never clashes.
     auto scheduled = night;
     scheduled.priority = "scheduled";

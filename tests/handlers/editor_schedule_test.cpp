@@ -54,6 +54,10 @@ TEST_CASE("editor schedule: plan two entries and see the week's timeline and sha
     REQUIRE(list.result() == status::ok);
     for (auto const* name : {"home-featured", "home-list", "widget-default"}) CHECK(contains(list, name));
     CHECK(contains(list, "disk full")); // a failed publish is shown to editors
+    // A hand-edited notice link shows no notice, never an error.
+    CHECK(s.c.get("/editor/schedule?done=nonsense").result() == status::ok);
+    CHECK(s.c.get("/editor/schedule/home-featured?done=%3Cscript%3E").result() == status::ok);
+    CHECK(s.c.get("/editor/campaigns/alfa?done=nonsense").result() == status::ok);
     REQUIRE(s.add_entry({{"weight", "3"}}).result() == status::see_other);
     REQUIRE(s.add_entry({{"campaign", "beta"}}).result() == status::see_other);
     auto const page = s.c.get("/editor/schedule/home-featured");

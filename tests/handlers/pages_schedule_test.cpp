@@ -139,6 +139,11 @@ TEST_CASE("schedule on the site: a home page's max-age is the time left in its p
     CHECK(cache_control(answer(d, home)) == "public, max-age=234");
     f.clock.set(utc(2026, 7, 30, 12, 59, 59));
     CHECK(cache_control(answer(d, home)) == "public, max-age=1");
+    // A window edge before the boundary ends the home page's freshness too (it lists that campaign).
+    f.library.campaigns[2].window.until = utc(2026, 7, 30, 12, 40, 25);
+    f.at(utc(2026, 7, 30, 12, 40));
+    CHECK(cache_control(answer(d, home)) == "public, max-age=25");
+    f.library.campaigns[2].window = {};
     // A page that does not rotate keeps its minute, unless the schedule changes sooner.
     request_builder page("/pt-BR/c/alfa");
     f.at(utc(2026, 7, 30, 12, 10));

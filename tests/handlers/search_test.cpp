@@ -40,3 +40,24 @@ TEST_CASE("search: hits in the reader's language, only what the Site publishes, 
     request_builder unknown("/xx/search?q=corpo");
     CHECK(answer(d, unknown).result() == status::not_found);
 }
+
+TEST_CASE("search: a text outside its own window is not found, though its page shows another language", "[handlers][search]") {
+    handler_fixture f;
+    auto& ar = f.library.campaigns.front().translations.back();
+    REQUIRE(ar.language == "ar");
+    ar.window.from = f.clock.now() + std::chrono::hours(24);
+    f.site.publish(f.built_site());
+    auto db = store::database::open_memory(f.clock);
+    store::import_library(*db, f.library);
+    store::search_index index(db);
+    auto const d = f.dispatcher_for([&](http::route_group& r) {
+        handlers::search::mount(r, {f.site, index, [&] { return f.pages; }});
+    });
+    CHECK(f.site.current()->page("/ar/c/teste")); // in the fallback language meanwhile
+    request_builder early("/ar/search?q=%D9%85%D9%84%D8%AE%D8%B5"); // "ملخص", the Arabic summary
+    CHECK(body_of(answer(d, early)).find("/ar/c/teste") == std::string::npos);
+    f.clock.advance(std::chrono::hours(24));
+    f.site.publish(f.built_site());
+    request_builder later("/ar/search?q=%D9%85%D9%84%D8%AE%D8%B5");
+    CHECK(body_of(answer(d, later)).find("/ar/c/teste") != std::string::npos);
+}

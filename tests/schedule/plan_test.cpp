@@ -67,6 +67,11 @@ TEST_CASE("plan: the window is the entry's, narrowed by the campaign's and the t
     auto const es = entries_for(s, lib, "es");
     CHECK(es[0].from == utc(2026, 7, 20));
     CHECK(es[0].until == utc(2026, 7, 25));
+    // The site hides a campaign whose default text is not public: so does the plan, in every language.
+    c.translations[0].window = {utc(2026, 7, 22), std::nullopt};
+    CHECK(entries_for(s, lib, "es")[0].from == utc(2026, 7, 22));
+    CHECK(entries_for(s, lib, "pt-BR")[0].from == utc(2026, 7, 22));
+    c.translations[0].window = {};
     // Windows that never meet leave the entry with no language at all.
     c.translations[1].window = {utc(2026, 7, 26), std::nullopt};
     CHECK(entries_for(s, lib, "es")[0].languages.empty());

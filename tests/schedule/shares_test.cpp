@@ -66,3 +66,17 @@ TEST_CASE("shares show an override taking its hours from the rotation under it",
         CHECK(std::chrono::abs(day.shown[0] - day.shown[1]) <= 1h);
     }
 }
+
+TEST_CASE("shares of a list slot count every entry for all the time it is listed", "[schedule]") {
+    auto const s = hourly();
+    auto late = make_entry("tarde");
+    late.from = utc(2026, 7, 30, 18);
+    std::vector<entry> const es{make_entry("a", 3), make_entry("b", 1), late};
+    auto const listed = shares(s, es, "pt-BR", utc(2026, 7, 30), 24h, 12);
+    CHECK(listed.shown[0] == 24h);
+    CHECK(listed.shown[1] == 24h);
+    CHECK(listed.shown[2] == 6h);
+    CHECK(listed.unfilled == 0s);
+    auto const single = shares(s, es, "pt-BR", utc(2026, 7, 30), 24h, 1);
+    CHECK(single.shown[0] + single.shown[1] + single.shown[2] == 24h);
+}

@@ -114,9 +114,10 @@ TEST_CASE("dates parse strictly as YYYY-MM-DD", "[schedule]") {
     REQUIRE(d);
     CHECK(*d == chr::year(2026) / 7 / 30);
     CHECK(parse_date("2028-02-29"));
+    CHECK(parse_date("2199-12-31")); // the last day whose instants the store's nanosecond times hold
     for (std::string_view bad : {"", "2026-7-30", "2026-07-3", "26-07-30", "2026/07/30", "2026-02-29", "2026-13-01",
                                  "2026-00-10", "2026-07-00", "2026-07-32", " 2026-07-30", "2026-07-30 ", "2026-07-3a",
-                                 "+026-07-30", "1969-12-31", "2026-07-30T09:00"}) {
+                                 "+026-07-30", "1969-12-31", "2026-07-30T09:00", "2200-01-01", "2926-07-30"}) {
         INFO(bad);
         CHECK_FALSE(parse_date(bad));
     }

@@ -137,6 +137,18 @@ TEST_CASE("schedule store: campaign and language windows reach the library, and 
     CHECK(load_library(*f.db).campaigns[0].find_translation("es")->window.from == at(150));
 }
 
+TEST_CASE("schedule store: the site's slots take site.zone once, then the admins' zones stay", "[store][schedule]") {
+    schedule_fixture f;
+    f.store.seed_builtin_zone("Europe/Lisbon");
+    for (auto const& s : f.store.slots()) CHECK(s.zone == "Europe/Lisbon");
+    auto featured = *f.store.find("home-featured");
+    featured.zone = "America/Manaus";
+    REQUIRE(f.store.update_slot(featured));
+    f.store.seed_builtin_zone("Asia/Tokyo"); // a later start with another site.zone
+    CHECK(f.store.find("home-featured")->zone == "America/Manaus");
+    CHECK(f.store.find("home-list")->zone == "Europe/Lisbon");
+}
+
 TEST_CASE("schedule store: the moment of the last build survives a restart", "[store][schedule]") {
     schedule_fixture f;
     CHECK_FALSE(f.store.applied_at());
