@@ -1,5 +1,6 @@
 #pragma once
 #include "schedule/rotation.hpp"
+#include "schedule/rotation_walk.hpp"
 
 #include <cstddef>
 #include <optional>
@@ -31,12 +32,18 @@ struct pick_result {
 //  - eligibility (eligibility.hpp) is evaluated at `time` itself, so windows start and end to the
 //    second, not at the next period;
 //  - among eligible entries the highest priority class wins (override > scheduled > fallback);
-//    within it, period k = floor(time / period) goes to weighted_cycle(weights).at(k), the entries
-//    put in a canonical order (campaign, weight, then position) first;
-//  - count > 1 (list slots): the class's entries by their next turn at or after k, one per campaign,
-//    then the next classes down until `count` campaigns are listed.
+//    within it, the period goes to the entry whose turn it is in the class's smooth weighted
+//    round-robin since the cycle began (rotation_walk.hpp: cycles start at local midnight);
+//  - count > 1 (list slots): the class's entries by that turn order, one per campaign, then the
+//    next classes down until `count` campaigns are listed.
 // Throws std::invalid_argument if !valid_period(s.period) (storage refuses such slots).
 pick_result pick(slot const& s, std::span<entry const> entries, std::string_view language, instant time,
                  std::size_t count = 1);
+
+// The same decision for many instants in increasing order (a timeline, the shares of a week):
+// `walk`, made over the same slot, entries and language, carries the rotation from one call to
+// the next instead of replaying each cycle from its start.
+pick_result pick(rotation_walk& walk, slot const& s, std::span<entry const> entries, std::string_view language,
+                 instant time, std::size_t count = 1);
 
 } // namespace farol::schedule

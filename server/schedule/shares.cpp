@@ -20,8 +20,9 @@ share_report shares(slot const& s, std::span<entry const> entries, std::string_v
             (piece.entry ? out.shown[*piece.entry] : out.unfilled) += piece.until - piece.from;
         return out;
     }
+    rotation_walk walk(s, entries, language);
     for (auto t = from; t < out.until;) { // a list: every listed entry is shown for the whole piece
-        auto const r = pick(s, entries, language, t, count);
+        auto const r = pick(walk, s, entries, language, t, count);
         auto const end = std::min(r.next_boundary, out.until);
         if (r.entries.empty()) out.unfilled += end - t;
         for (auto const i : r.entries) out.shown[i] += end - t;

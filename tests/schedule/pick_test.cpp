@@ -115,26 +115,62 @@ TEST_CASE("pick: weight 0 is never chosen and never leaves a period empty", "[sc
     CHECK(shown(s, all_paused, utc(2026, 7, 30, 9)) == "fallback"); // a paused override hides nothing
 }
 
-TEST_CASE("pick: every day holds each entry's weight share within one period", "[schedule]") {
-    auto const s = hourly();
-    std::vector<std::vector<int>> const weight_sets{{1, 1}, {3, 1}, {1, 2, 7}, {2, 1, 0}, {1, 2, 7, 0}, {1, 1, 1}, {5, 1, 1}};
-    for (auto const& weights : weight_sets) {
-        std::vector<entry> es;
-        int total = 0;
-        for (std::size_t i = 0; i < weights.size(); ++i) {
-            es.push_back(make_entry("c" + std::to_string(i), weights[i]));
-            total += weights[i];
+// Each entry's periods over one local day of the slot's zone, counted hour by hour.
+std::map<std::string, int> day_counts(slot const& s, std::vector<entry> const& es, instant midnight, int hours) {
+    std::map<std::string, int> counts;
+    for (int h = 0; h < hours; ++h) ++counts[shown(s, es, midnight + std::chrono::hours(h))];
+    return counts;
+}
+
+TEST_CASE("pick: every local day holds each entry's weight share within one period", "[schedule]") {
+    // Every weight set of 2 to 4 entries with weights 1..6 (3,3,1 and 1,1,1,6,6 included), over a
+    // week of Sao Paulo days and New York's two daylight-saving days (23 and 25 hours).
+    std::vector<std::vector<int>> sets{{1, 1, 1, 6, 6}, {2, 1, 0}, {1, 2, 7, 0}};
+    for (int n = 2; n <= 4; ++n) {
+        std::vector<int> w(static_cast<std::size_t>(n), 1);
+        while (true) {
+            sets.push_back(w);
+            std::size_t i = 0;
+            while (i < w.size() && w[i] == 6) w[i++] = 1;
+            if (i == w.size()) break;
+            ++w[i];
         }
-        // Every window of 24 periods, whatever hour it starts at, over three weeks.
-        for (int start = 0; start < 21 * 24; ++start) {
-            std::map<std::string, int> counts;
-            for (int h = start; h < start + 24; ++h) ++counts[shown(s, es, utc(2026, 7, 1) + std::chrono::hours(h))];
+    }
+    struct day { char const* zone; instant midnight; int hours; };
+    std::vector<day> days;
+    for (int d = 0; d < 7; ++d) days.push_back({"America/Sao_Paulo", utc(2026, 7, 6 + d, 3), 24});
+    days.push_back({"America/New_York", utc(2026, 3, 8, 5), 23});
+    days.push_back({"America/New_York", utc(2026, 11, 1, 4), 25});
+    for (auto const& d : days) {
+        auto const s = hourly(d.zone);
+        for (auto const& weights : sets) {
+            std::vector<entry> es;
+            int total = 0;
             for (std::size_t i = 0; i < weights.size(); ++i) {
-                INFO(Catch::Detail::stringify(weights) << " from hour " << start << " entry " << i);
-                double const ideal = 24.0 * weights[i] / total;
-                CHECK(std::abs(counts["c" + std::to_string(i)] - ideal) <= 1.0);
+                es.push_back(make_entry("c" + std::to_string(i), weights[i]));
+                total += weights[i];
+            }
+            auto counts = day_counts(s, es, d.midnight, d.hours);
+            for (std::size_t i = 0; i < weights.size(); ++i) {
+                double const ideal = static_cast<double>(d.hours) * weights[i] / total;
+                if (std::abs(counts["c" + std::to_string(i)] - ideal) > 1.0)
+                    FAIL(Catch::Detail::stringify(weights) << " in " << d.zone << " entry " << i << ": "
+                                                           << counts["c" + std::to_string(i)] << " vs " << ideal);
             }
         }
+    }
+}
+
+TEST_CASE("pick: an override's hours take nothing from the rotation under it", "[schedule]") {
+    auto const s = hourly();
+    auto evening = make_entry("noite", 1, priority::override);
+    evening.hours = hour_range{18, 21};
+    std::vector<entry> const es{make_entry("a", 3), make_entry("b", 3), make_entry("c", 1), evening};
+    for (int d = 0; d < 7; ++d) {
+        auto counts = day_counts(s, es, utc(2026, 7, 6 + d, 3), 24);
+        CHECK(counts["noite"] == 3);
+        for (auto const& [name, weight] : std::vector<std::pair<std::string, int>>{{"a", 3}, {"b", 3}, {"c", 1}})
+            CHECK(std::abs(counts[name] - 21.0 * weight / 7) <= 1.0); // the other 21 hours, by weight
     }
 }
 
