@@ -227,6 +227,29 @@ CREATE TABLE rotation_entries (
 CREATE INDEX rotation_entries_by_slot ON rotation_entries (slot);
 CREATE INDEX rotation_entries_by_campaign ON rotation_entries (campaign_id);
 )sql"},
+    {7, "reach", R"sql(
+-- Reach, aggregated only: no row says anything about one reader (DESIGN.md, Privacy).
+CREATE TABLE reach_daily (
+    day          TEXT NOT NULL,    -- YYYY-MM-DD in the site's zone
+    campaign     TEXT NOT NULL,    -- slug; '' for the home and search pages
+    language     TEXT NOT NULL,
+    event        TEXT NOT NULL,    -- view, preview, download, share, widget_impression, widget_click
+    source       TEXT NOT NULL,    -- direct, qr, whatsapp, facebook, search, other, or partner:<id>
+    device_class TEXT NOT NULL,    -- phone, tablet, desktop
+    count        INTEGER NOT NULL CHECK (count >= 0),
+    PRIMARY KEY (day, campaign, language, event, source, device_class)
+) WITHOUT ROWID;
+-- Distinct readers per day x campaign x language, one row per server run: each run counts with
+-- its own salt, so a report adds the runs (a reader seen before and after a restart counts twice).
+CREATE TABLE reach_readers (
+    day      TEXT NOT NULL,
+    campaign TEXT NOT NULL,
+    language TEXT NOT NULL,
+    run      INTEGER NOT NULL,     -- the run's start, ns
+    readers  INTEGER NOT NULL CHECK (readers >= 0),
+    PRIMARY KEY (day, campaign, language, run)
+) WITHOUT ROWID;
+)sql"},
 };
 
 static_assert(numbered_from_one(migrations), "migrations must be numbered 1, 2, ..., N");

@@ -1,0 +1,60 @@
+#pragma once
+#include "metrics/event_buffers.hpp"
+#include "metrics/rollup.hpp"
+#include "store/reach_store.hpp"
+
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <functional>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace farol::metrics {
+
+// Moves reach events from the io threads' buffers to the rollup tables: every `interval` (and on
+// stop) it drains the buffers, adds them to its rollup and writes the new counts and the changed
+// reader figures in one transaction. A write that fails keeps its counts for the next try (up to
+// a bound, then they are dropped and counted), so a stopped disk neither loses a second's counts
+// nor grows memory without end. A kill -9 loses at most one interval.
+class reach_flusher {
+public:
+    using write_fn =
+        std::function<void(std::vector<store::reach_count> const&, std::vector<store::reach_readers> const&)>;
+
+    reach_flusher(event_buffers& buffers, write_fn write, std::chrono::milliseconds interval);
+    ~reach_flusher();
+    reach_flusher(reach_flusher const&) = delete;
+    reach_flusher& operator=(reach_flusher const&) = delete;
+
+    void start();
+    // Stops the started thread after a last flush; idempotent (without start(): call flush_now()).
+    void stop();
+    // Drains and writes on the calling thread (the thread's own step; tests). Throws what the write throws.
+    void flush_now();
+
+    std::uint64_t flushes() const;
+    std::uint64_t dropped() const; // counts given up after failed writes
+
+    static constexpr std::size_t max_unwritten = 1 << 18; // cells kept across failed writes
+
+private:
+    void run();
+
+    event_buffers& buffers_;
+    write_fn write_;
+    std::chrono::milliseconds interval_;
+    rollup rollup_;
+    std::vector<store::reach_count> unwritten_; // counts of failed writes, retried first
+    mutable std::mutex mutex_;                  // guards rollup_, unwritten_ and the counters
+    std::condition_variable wake_;
+    bool stopping_ = false;
+    std::uint64_t flushes_ = 0, dropped_ = 0;
+    std::thread thread_;
+};
+
+// "2026-07-30".
+std::string iso_day(std::chrono::year_month_day day);
+
+} // namespace farol::metrics

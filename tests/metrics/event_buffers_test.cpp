@@ -1,0 +1,69 @@
+#include "metrics/event_buffers.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <atomic>
+#include <map>
+#include <set>
+#include <thread>
+
+using namespace farol::metrics;
+
+namespace {
+reach_event event(std::string campaign, std::uint64_t visitor) {
+    reach_event e;
+    e.day = std::chrono::year(2026) / 7 / 30;
+    e.campaign = std::move(campaign);
+    e.language = "pt-BR";
+    e.visitor = visitor;
+    return e;
+}
+} // namespace
+
+TEST_CASE("event buffers: every thread's events come out once, in each thread's order", "[reach][metrics]") {
+    event_buffers buffers;
+    constexpr int threads = 4, per_thread = 5000;
+    std::vector<std::thread> pool;
+    std::vector<reach_event> drained;
+    std::atomic<bool> done{false};
+    // The flusher drains while the threads record: nothing may be lost or seen twice.
+    std::thread flusher([&] {
+        while (!done) {
+            auto batch = buffers.drain();
+            drained.insert(drained.end(), batch.begin(), batch.end());
+        }
+    });
+    for (int t = 0; t < threads; ++t)
+        pool.emplace_back([&, t] {
+            for (int i = 0; i < per_thread; ++i) buffers.record(event("c" + std::to_string(t), static_cast<std::uint64_t>(i)));
+        });
+    for (auto& th : pool) th.join();
+    done = true;
+    flusher.join();
+    auto rest = buffers.drain();
+    drained.insert(drained.end(), rest.begin(), rest.end());
+    REQUIRE(drained.size() == threads * per_thread);
+    std::map<std::string, std::uint64_t> next;
+    for (auto const& e : drained) {
+        CHECK(*e.visitor == next[e.campaign]); // in order per thread
+        next[e.campaign] = *e.visitor + 1;
+    }
+    CHECK(buffers.drain().empty());
+    CHECK(buffers.dropped() == 0);
+}
+
+TEST_CASE("event buffers: a full buffer drops and counts, never grows past its bound", "[reach][metrics]") {
+    event_buffers buffers;
+    for (std::size_t i = 0; i < event_buffers::max_per_thread + 10; ++i) buffers.record(event("c", i));
+    CHECK(buffers.dropped() == 10);
+    CHECK(buffers.drain().size() == event_buffers::max_per_thread);
+    buffers.record(event("c", 1)); // room again once drained
+    CHECK(buffers.drain().size() == 1);
+    // Two instances on one thread keep their events apart.
+    event_buffers other;
+    other.record(event("x", 1));
+    buffers.record(event("y", 2));
+    other.record(event("x", 3));
+    CHECK(other.drain().size() == 2);
+    CHECK(buffers.drain().size() == 1);
+}
