@@ -6,6 +6,18 @@
 
 namespace farol::store {
 
+namespace {
+// Binds a cell's six key columns to ?1..?6 in reach_daily's order.
+void bind_cell(SQLite::Statement& q, reach_count const& cell) {
+    q.bind(1, cell.day);
+    q.bind(2, cell.campaign);
+    q.bind(3, cell.language);
+    q.bind(4, cell.event);
+    q.bind(5, cell.source);
+    q.bind(6, cell.device_class);
+}
+} // namespace
+
 void reach_store::flush(std::vector<reach_count> const& counts, std::vector<reach_readers> const& readers) {
     if (counts.empty() && readers.empty()) return;
     try {
@@ -14,12 +26,7 @@ void reach_store::flush(std::vector<reach_count> const& counts, std::vector<reac
                                           " count) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE"
                                           " SET count = count + excluded.count");
             for (auto const& r : counts) {
-                add.bind(1, r.day);
-                add.bind(2, r.campaign);
-                add.bind(3, r.language);
-                add.bind(4, r.event);
-                add.bind(5, r.source);
-                add.bind(6, r.device_class);
+                bind_cell(add, r);
                 add.bind(7, static_cast<std::int64_t>(r.count));
                 add.exec();
                 add.reset();
@@ -45,12 +52,7 @@ std::uint64_t reach_store::count(reach_count const& cell) const {
     return db_->read([&](connection& c) -> std::uint64_t {
         SQLite::Statement q(c.db(), "SELECT count FROM reach_daily WHERE day = ? AND campaign = ? AND language = ?"
                                     " AND event = ? AND source = ? AND device_class = ?");
-        q.bind(1, cell.day);
-        q.bind(2, cell.campaign);
-        q.bind(3, cell.language);
-        q.bind(4, cell.event);
-        q.bind(5, cell.source);
-        q.bind(6, cell.device_class);
+        bind_cell(q, cell);
         return q.executeStep() ? static_cast<std::uint64_t>(q.getColumn(0).getInt64()) : 0;
     });
 }
