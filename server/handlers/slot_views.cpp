@@ -101,7 +101,8 @@ json::object plan_view(page_context const& p, content::rotation_slot const& slot
         auto segments = schedule::timeline(*s, entries, lang, from, week);
         tables.push_back(json::object{{"language", lang}, {"rows", table_rows(s->tz, slot, segments, nothing)}});
         auto const listed = static_cast<std::size_t>(std::max(1, slot.list_size));
-        auto share = shares_of(p, slot, schedule::shares(*s, entries, lang, from, week, listed));
+        auto share = shares_of(p, slot, listed == 1 ? schedule::tally(segments, entries.size(), from, from + week)
+                                                    : schedule::shares(*s, entries, lang, from, week, listed));
         share["language"] = lang;
         shares.push_back(std::move(share));
         rows.push_back({lang, std::move(segments)});

@@ -1,5 +1,6 @@
 #pragma once
 #include "schedule/rotation.hpp"
+#include "schedule/timeline.hpp"
 
 #include <chrono>
 #include <span>
@@ -24,6 +25,10 @@ struct share_report {
 // counts to the second. The editor asks for a week: span defaults to 7 days (168 hourly periods).
 // A list slot (count > 1) shows several at once: each listed entry counts the whole time it is
 // listed, so the fractions may add up to more than 1. Same errors as pick().
+// The shares of a single slot from its timeline() segments over [from, until), without walking
+// the rotation again (the editor draws the timeline and lists the shares from one walk).
+share_report tally(std::span<segment const> segments, std::size_t entries, instant from, instant until);
+
 share_report shares(slot const& s, std::span<entry const> entries, std::string_view language, instant from,
                     std::chrono::seconds span = std::chrono::hours(24 * 7), std::size_t count = 1);
 
