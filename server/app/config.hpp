@@ -37,6 +37,12 @@ struct config {
     std::chrono::milliseconds material_grace{7ll * 24 * 60 * 60 * 1000}; // a replaced file stays served this long
     std::string access_log = "-";            // "-" stdout, "stderr", "off", or a file path
     std::string error_log = "stderr";
+    // Reach metrics (issue 12): where readers are counted, how often counts reach the disk, the
+    // suppression threshold of every report, and the maintained crawler list left out of counts.
+    std::string count_at = "origin"; // "origin": page GETs count; "beacon": only /b counts (a cache in front)
+    std::chrono::milliseconds flush_interval{1000};
+    unsigned reach_k = 10;
+    std::filesystem::path crawlers = "scripts/crawlers/node_modules/crawler-user-agents/crawler-user-agents.json";
     farol::net::limits limits;
 };
 

@@ -103,6 +103,18 @@ setting const table[] = {
          [](auto& c) -> auto& { return c.access_log; }),
     make("log.error", kind::log, 0, 0, "", "error log: - (stdout), stderr, off, or a file path",
          [](auto& c) -> auto& { return c.error_log; }),
+    make("metrics.count_at", kind::count_mode, 0, 0, "",
+         "where readers are counted: origin (page requests) or beacon (/b, when a cache serves the pages)",
+         [](auto& c) -> auto& { return c.count_at; }),
+    make("metrics.flush_interval", kind::duration, 100, 60 * 60 * 1000, "a duration",
+         "how often reach counts are written to the database; a crash loses at most this much",
+         [](auto& c) -> auto& { return c.flush_interval; }),
+    make("metrics.k", kind::integer, 5, 1000000, "a threshold (at least 5)",
+         "reach reports show a figure below this many events or readers as <k",
+         [](auto& c) -> auto& { return c.reach_k; }),
+    make("metrics.crawlers", kind::path, 0, 0, "",
+         "npm crawler-user-agents JSON: user-agents matching it are not counted (scripts/bootstrap installs it)",
+         [](auto& c) -> auto& { return c.crawlers; }),
     make("limits.max_head", kind::size, 1024, 65536, "a size", "largest request line + headers (else 431)",
          [](auto& c) -> auto& { return c.limits.max_head; }),
     make("limits.max_target", kind::size, 256, 65536, "a size", "longest request target (else 414); <= max_head",
@@ -142,6 +154,7 @@ std::string_view value_name(kind k) {
     case kind::fallbacks: return "CHAINS";
     case kind::zone: return "ZONE";
     case kind::networks: return "NETWORKS";
+    case kind::count_mode: return "MODE";
     }
     return "VALUE";
 }

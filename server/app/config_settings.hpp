@@ -12,7 +12,7 @@
 
 namespace farol::app::detail {
 
-enum class kind { address, integer, size, duration, path, url, log, languages, fallbacks, networks, zone };
+enum class kind { address, integer, size, duration, path, url, log, languages, fallbacks, networks, zone, count_mode };
 
 // Environment and flags always give text; TOML may also give an integer or a boolean.
 enum class source_type { text, integer, boolean };

@@ -155,6 +155,9 @@ std::string check_text(setting const& s, std::string_view text, source_type src)
     case kind::zone:
         if (is_string && schedule::find_zone(text)) return {};
         return show(text) + " is not an IANA time zone (e.g. America/Sao_Paulo, Europe/Lisbon, UTC)";
+    case kind::count_mode:
+        if (is_string && (text == "origin" || text == "beacon")) return {};
+        return show(text) + " is not a counting mode (origin or beacon)";
     default:
         return is_string ? std::string() : show(text) + " is not a URL (expected a string)";
     }

@@ -51,7 +51,8 @@ private:
 };
 
 // A valid value for each kind of setting that differs from every default, and its canonical form.
-std::pair<std::string, std::string> sample_for(std::string const& value_name) {
+std::pair<std::string, std::string> sample_for(std::string const& value_name, std::string const& key = {}) {
+    if (key == "metrics.k") return {"25", "25"}; // the one count whose least value is above 1
     static std::map<std::string, std::pair<std::string, std::string>> const samples{
         {"ADDRESS", {"::1", "::1"}},
         {"N", {"1", "1"}},
@@ -64,6 +65,7 @@ std::pair<std::string, std::string> sample_for(std::string const& value_name) {
         {"CHAINS", {"es:pt-BR ht:fr,en", "es:pt-BR ht:fr,en"}},
         {"NETWORKS", {"127.0.0.1 10.0.0.0/8", "127.0.0.1 10.0.0.0/8"}},
         {"ZONE", {"Europe/Lisbon", "Europe/Lisbon"}},
+        {"MODE", {"beacon", "beacon"}},
     };
     auto const it = samples.find(value_name);
     REQUIRE(it != samples.end());
@@ -114,7 +116,7 @@ TEST_CASE("config defaults are the documented ones", "[config]") {
 
 TEST_CASE("config describe_settings names flags and variables from keys", "[config]") {
     auto const all = describe_settings();
-    REQUIRE(all.size() == 33);
+    REQUIRE(all.size() == 37);
     std::set<std::string> keys, flags, envs;
     for (auto const& info : all) {
         CHECK(!info.help.empty());
@@ -167,7 +169,7 @@ TEST_CASE("config layers: file over defaults, env over file, flag over env", "[c
 TEST_CASE("config every described setting can be set through a flag", "[config]") {
     config_loader loader;
     for (auto const& info : describe_settings()) {
-        auto const [text, canonical] = sample_for(info.value_name);
+        auto const [text, canonical] = sample_for(info.value_name, info.key);
         INFO(info.key << " = " << text);
         REQUIRE_NOTHROW(loader.apply_flag(info.key, text));
         CHECK(setting_value(loader.result(), info.key) == canonical);
@@ -178,7 +180,7 @@ TEST_CASE("config every described setting can be set in a TOML file", "[config]"
     std::map<std::string, std::string> sections; // "limits" -> "max_head = \"16 kib\"\n..."
     for (auto const& info : describe_settings()) {
         auto const dot = info.key.find('.');
-        sections[info.key.substr(0, dot)] += info.key.substr(dot + 1) + " = \"" + sample_for(info.value_name).first + "\"\n";
+        sections[info.key.substr(0, dot)] += info.key.substr(dot + 1) + " = \"" + sample_for(info.value_name, info.key).first + "\"\n";
     }
     std::string content;
     for (auto const& [name, body] : sections) content += "[" + name + "]\n" + body;
@@ -187,7 +189,7 @@ TEST_CASE("config every described setting can be set in a TOML file", "[config]"
     REQUIRE_NOTHROW(loader.apply_file(file.path()));
     for (auto const& info : describe_settings()) {
         INFO(info.key);
-        CHECK(setting_value(loader.result(), info.key) == sample_for(info.value_name).second);
+        CHECK(setting_value(loader.result(), info.key) == sample_for(info.value_name, info.key).second);
     }
 }
 
@@ -312,6 +314,14 @@ TEST_CASE("config errors name the setting and keep the previous value", "[config
     CHECK(std::string(e.what()) == "site.zone: \"America/Sao Paulo\" is not an IANA time zone (e.g. America/Sao_Paulo, "
                                    "Europe/Lisbon, UTC), from --site-zone");
     CHECK(c.zone == "America/Sao_Paulo");
+    e = expect_error([&] { loader.apply_flag("metrics.count_at", "cdn"); });
+    CHECK(std::string(e.what()) == "metrics.count_at: cdn is not a counting mode (origin or beacon), from --metrics-count-at");
+    CHECK(c.count_at == "origin");
+    e = expect_error([&] { loader.apply_flag("metrics.k", "4"); });
+    CHECK(contains(e.what(), "metrics.k: 4 is not a threshold (at least 5)"));
+    CHECK(c.reach_k == 10);
+    loader.apply_flag("metrics.count_at", "beacon");
+    CHECK(c.count_at == "beacon");
     e = expect_error([&] { loader.apply_flag("server.workers", "0"); });
     CHECK(std::string(e.what()) == "server.workers: 0 is not a worker count (1-64), from --server-workers");
     e = expect_error([&] { loader.apply_flag("limits.max_head", "512"); });

@@ -37,6 +37,7 @@ app::config test_config(fs::path const& data_dir, fs::path const& static_dir) {
     cfg.static_dir = static_dir;
     cfg.templates_dir = fs::path(FAROL_SOURCE_DIR) / "templates";
     cfg.access_log = "off";
+    cfg.crawlers = fs::path(FAROL_SOURCE_DIR) / "scripts/crawlers/node_modules/crawler-user-agents/crawler-user-agents.json";
     return cfg;
 }
 
