@@ -12,8 +12,15 @@
 #include "handlers/editor_common.hpp"
 #include "handlers/error_pages.hpp"
 #include "i18n/catalogs.hpp"
+#include "metrics/crawler_list.hpp"
+#include "metrics/event_buffers.hpp"
 #include "metrics/http_metrics.hpp"
 #include "metrics/prometheus.hpp"
+#include "metrics/reach_flusher.hpp"
+#include "metrics/reach_recorder.hpp"
+#include "metrics/visitor_hash.hpp"
+#include "schedule/zone.hpp"
+#include "store/reach_store.hpp"
 #include "net/server.hpp"
 #include "net/worker_pool.hpp"
 #include "store/database.hpp"
@@ -43,7 +50,47 @@ std::string public_origin(std::string const& url) {
     if (scheme == std::string::npos) return {};
     return url.substr(0, url.find('/', scheme + 3));
 }
+
+// The host readers' browsers name in a Referer from this site's own pages (no port).
+std::string own_host(config const& c) {
+    auto origin = public_origin(c.public_url);
+    if (origin.empty()) return c.listen_address.find(':') == std::string::npos ? c.listen_address
+                                                                                 : "[" + c.listen_address + "]";
+    origin.erase(0, origin.find("://") + 3);
+    if (origin.starts_with('[')) return origin.substr(0, origin.find(']') + 1);
+    return origin.substr(0, origin.find(':'));
+}
 } // namespace
+
+// Reach metrics (issue 12): the request judge, the per-thread buffers and the flusher to reach_daily.
+struct reach_services {
+    reach_services(config const& cfg, util::clock const& clock, std::shared_ptr<store::database> const& db)
+        : crawlers(load_crawlers(cfg.crawlers)), hasher(clock, site_zone(cfg.zone)),
+          store(db, std::chrono::duration_cast<std::chrono::nanoseconds>(clock.now().time_since_epoch()).count()),
+          flusher(buffers, [this](auto const& counts, auto const& readers) { store.flush(counts, readers); },
+                  cfg.flush_interval),
+          recorder(buffers, hasher, crawlers, {cfg.count_at == "origin", own_host(cfg), {}}) {}
+
+    static metrics::crawler_list load_crawlers(std::filesystem::path const& file) {
+        try {
+            return metrics::crawler_list::load(file);
+        } catch (std::exception const& e) {
+            throw std::runtime_error(std::string("metrics.crawlers: ") + e.what() + " (scripts/bootstrap installs the list)");
+        }
+    }
+    static schedule::zone site_zone(std::string const& name) {
+        auto z = schedule::find_zone(name);
+        if (!z) throw std::runtime_error("site.zone: " + name + " is not an IANA time zone");
+        return *z;
+    }
+
+    metrics::crawler_list crawlers;
+    metrics::visitor_hasher hasher;
+    metrics::event_buffers buffers;
+    store::reach_store store;
+    metrics::reach_flusher flusher;
+    metrics::reach_recorder recorder;
+};
 
 struct app::impl {
     impl(config c, util::clock const& clk) : cfg(std::move(c)), clock(clk), workers(cfg.workers) {}
@@ -70,6 +117,7 @@ struct app::impl {
     std::unique_ptr<editor::editor_services> editor;
     std::shared_ptr<view::editor_views const> editor_views;
     std::unique_ptr<metrics::http_metrics> http_metrics;
+    std::unique_ptr<reach_services> reach;
     std::unique_ptr<exchange_log> observer;
     std::unique_ptr<http::dispatcher> dispatcher;
     std::unique_ptr<net::server> server;
@@ -145,7 +193,8 @@ void app::impl::make_renderer() {
         public_url = "http://" + host + ":" + std::to_string(server->port());
     }
     auto renderer = std::make_shared<view::page_renderer const>(
-        views, catalogs, assets, view::site_options{public_url, cfg.exit_url, i18n::parse_fallbacks(cfg.fallbacks)});
+        views, catalogs, assets,
+        view::site_options{public_url, cfg.exit_url, i18n::parse_fallbacks(cfg.fallbacks), cfg.count_at == "beacon"});
     std::lock_guard lock(pages_mutex);
     pages = std::move(renderer);
 }
@@ -187,6 +236,7 @@ app::~app() {
         impl_->server->stop();
         impl_->server->wait();
     }
+    if (impl_->reach) impl_->reach->flusher.stop(); // the last interval's counts, after the last request
 }
 
 http::router app::impl::build_routes() {
@@ -197,7 +247,8 @@ http::router app::impl::build_routes() {
                },
                [this] { return ready(); }, [this] { return render_metrics(); }, *editor, editor_views,
                [this] { return export_zip(cfg); },
-               [this] { return store::load_library(*db, store::library_detail::site); }, cfg.upload_max};
+               [this] { return store::load_library(*db, store::library_detail::site); }, cfg.upload_max,
+               &reach->recorder, own_host(cfg)};
     return mount_areas(s);
 }
 
@@ -209,6 +260,8 @@ std::string app::impl::render_metrics() const {
     out.sample("farol_start_time_seconds", {},
                std::chrono::duration<double>(started_at.time_since_epoch()).count());
     http_metrics->render(out);
+    reach->recorder.render(out);
+    reach->flusher.render(out);
     return out.text();
 }
 
@@ -224,6 +277,7 @@ void app::start() {
         util::log_info("removed " + std::to_string(n) + " unfinished uploads left by an earlier run");
     m.load_views();
     m.start_editor();
+    m.reach = std::make_unique<reach_services>(m.cfg, m.clock, m.db);
 
     auto routes = m.build_routes();
     std::vector<std::string> names;
@@ -263,6 +317,7 @@ void app::start() {
     m.is_ready = m.db->healthy();
     m.publish->publish_now();
     m.publish->start();
+    m.reach->flusher.start();
     util::log_info("listening on http://" + m.cfg.listen_address + ":" + std::to_string(port()));
 }
 
@@ -291,6 +346,7 @@ void app::stop() {
 
 void app::wait() {
     if (impl_->server) impl_->server->wait();
+    if (impl_->reach) impl_->reach->flusher.stop(); // a clean stop loses no count
 }
 
 } // namespace farol::app

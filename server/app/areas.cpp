@@ -1,6 +1,7 @@
 #include "app/areas.hpp"
 
 #include "editor/editor_services.hpp"
+#include "handlers/beacon.hpp"
 #include "handlers/downloads.hpp"
 #include "handlers/editor_account.hpp"
 #include "handlers/editor_audit.hpp"
@@ -27,9 +28,12 @@ http::router mount_areas(services const& s) {
     // public: what readers fetch; errors in the reader's language, never a cookie.
     auto site = r.area(http::area::public_site);
     handlers::static_files::mount(site, {s.assets});
-    handlers::pages::mount(site, {s.site, s.clock});
-    handlers::downloads::mount(site, {s.site});
-    handlers::search::mount(site, {s.site, s.search, s.pages});
+    handlers::pages::mount(site, {s.site, s.clock, s.reach});
+    handlers::downloads::mount(site, {s.site, s.reach});
+    handlers::search::mount(site, {s.site, s.search, s.pages, s.reach});
+    // embed: what other pages load; never breaks them, never a cookie.
+    auto embed = r.area(http::area::embed);
+    handlers::beacon::mount(embed, {s.site, s.reach, s.own_host});
     site.get("/editor", [](auto const&) { return http::make_redirect(http::status::moved_permanently, "/editor/"); },
              {"editor_root"});
     // editor: signed-in users by role; the session cookie, CSRF, editor pages, never cached.

@@ -21,6 +21,9 @@ class page_renderer;
 namespace farol::editor {
 struct editor_services;
 }
+namespace farol::metrics {
+class reach_recorder;
+}
 
 namespace farol::app {
 
@@ -41,6 +44,8 @@ struct services {
     std::function<std::string()> export_zip; // the published campaigns as a bundle ZIP (blocking)
     std::function<content::library()> library; // the site's library from the store (blocking)
     std::uint64_t upload_max = 25ull * 1024 * 1024; // bytes of one uploaded file (editor.upload_max)
+    metrics::reach_recorder* reach = nullptr; // counts readers on the public routes; null: nothing counted
+    std::string own_host;                     // the public URL's host (the beacon believes its Referer)
 };
 
 } // namespace farol::app

@@ -3,6 +3,7 @@
 #include "http/http_error.hpp"
 #include "http/response.hpp"
 #include "i18n/negotiate.hpp"
+#include "metrics/reach_recorder.hpp"
 #include "view/page_renderer.hpp"
 
 #include <algorithm>
@@ -32,6 +33,19 @@ http::response serve_page(http::request_context const& ctx, published::site cons
     return http::serve(ctx, *rep, freshness(s, path, clock.now()));
 }
 
+// Counts a share-link click and sends the reader to the network with the page's text and link.
+http::response share(http::request_context const& ctx, published::site const& s, metrics::reach_recorder* reach) {
+    auto const& lang = ctx.params[0];
+    auto const& slug = ctx.params[1];
+    auto const it = s.whatsapp_shares.find(view::campaign_path(lang, slug));
+    if (ctx.params[2] != "whatsapp" || it == s.whatsapp_shares.end())
+        throw http::http_error(http::status::not_found, "No such page.");
+    if (reach) reach->record(ctx, metrics::event_kind::share, slug, lang, ctx.query_param("src").value_or(""));
+    auto res = http::make_redirect(http::status::see_other, it->second);
+    res.set(http::field::cache_control, "no-store"); // each click must reach the origin to be counted
+    return res;
+}
+
 } // namespace
 
 void mount(http::route_group& r, deps d) {
@@ -50,12 +64,20 @@ void mount(http::route_group& r, deps d) {
         if (!site.current()->has_language(ctx.params[0])) throw http::http_error(http::status::not_found, "No such page.");
         return http::make_redirect(http::status::moved_permanently, view::home_path(ctx.params[0]));
     }, {.name = "home_redirect"});
-    r.get("/{lang}/", [&site, &clock](http::request_context const& ctx) {
-        return serve_page(ctx, *site.current(), clock, view::home_path(ctx.params[0]));
+    auto* reach = d.reach;
+    r.get("/{lang}/", [&site, &clock, reach](http::request_context const& ctx) {
+        auto res = serve_page(ctx, *site.current(), clock, view::home_path(ctx.params[0]));
+        if (reach) reach->page_view(ctx, "", ctx.params[0], true);
+        return res;
     }, {.name = "home"});
-    r.get("/{lang}/c/{slug}", [&site, &clock](http::request_context const& ctx) {
-        return serve_page(ctx, *site.current(), clock, view::campaign_path(ctx.params[0], ctx.params[1]));
+    r.get("/{lang}/c/{slug}", [&site, &clock, reach](http::request_context const& ctx) {
+        auto res = serve_page(ctx, *site.current(), clock, view::campaign_path(ctx.params[0], ctx.params[1]));
+        if (reach) reach->page_view(ctx, ctx.params[1], ctx.params[0], true);
+        return res;
     }, {.name = "campaign"});
+    r.get("/{lang}/c/{slug}/share/{network}", [&site, reach](http::request_context const& ctx) {
+        return share(ctx, *site.current(), reach);
+    }, {.name = "share"});
     r.get("/sitemap.xml", [&site, &clock](http::request_context const& ctx) {
         return serve_page(ctx, *site.current(), clock, "/sitemap.xml");
     }, {.name = "sitemap"});

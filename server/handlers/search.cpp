@@ -3,6 +3,7 @@
 #include "http/http_error.hpp"
 #include "http/response.hpp"
 #include "i18n/catalogs.hpp"
+#include "metrics/reach_recorder.hpp"
 #include "store/search.hpp"
 #include "util/strings.hpp"
 #include "util/utf8.hpp"
@@ -50,6 +51,7 @@ void mount(http::route_group& r, deps d) {
         // A search can say more about its reader than any page: keep it off the phone's disk.
         res.set(http::field::cache_control, "no-store");
         res.set(http::field::content_language, lang);
+        if (d.reach) d.reach->page_view(ctx, "", lang, false); // never cached: counted here in both modes
         return res;
     }, {.name = "search", .blocking = true});
 }

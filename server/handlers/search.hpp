@@ -11,6 +11,9 @@ class search_index;
 namespace farol::view {
 class page_renderer;
 }
+namespace farol::metrics {
+class reach_recorder;
+}
 
 namespace farol::handlers::search {
 
@@ -19,6 +22,7 @@ struct deps {
     store::search_index const& index; // full-text search over the store, nothing else of it
     // The renderer exists once the server knows its own address, just after it starts listening.
     std::function<std::shared_ptr<view::page_renderer const>()> pages;
+    metrics::reach_recorder* reach = nullptr; // counts a view of each results page; null: none
 };
 
 constexpr std::size_t max_query_bytes = 200;

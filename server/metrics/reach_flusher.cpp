@@ -1,5 +1,6 @@
 #include "metrics/reach_flusher.hpp"
 
+#include "metrics/prometheus.hpp"
 #include "util/log.hpp"
 
 #include <fmt/format.h>
@@ -56,6 +57,7 @@ void reach_flusher::flush_now() {
     std::lock_guard lock(mutex_);
     auto const batch = buffers_.drain();
     rollup_.add(batch);
+    for (auto const& e : batch) ++events_[static_cast<std::size_t>(e.event)];
     if (!batch.empty()) { // yesterday's readers stay a day for late events; older ones go
         auto latest = batch.front().day;
         for (auto const& e : batch) latest = std::max(latest, e.day);
@@ -95,6 +97,22 @@ void reach_flusher::run() {
 std::uint64_t reach_flusher::flushes() const {
     std::lock_guard lock(mutex_);
     return flushes_;
+}
+
+std::uint64_t reach_flusher::events(event_kind e) const {
+    std::lock_guard lock(mutex_);
+    return events_[static_cast<std::size_t>(e)];
+}
+
+void reach_flusher::render(prometheus_writer& out) const {
+    std::lock_guard lock(mutex_);
+    out.family("farol_reach_events_total", "Reach events counted, by event type (written at each flush).", "counter");
+    for (std::size_t i = 0; i < events_.size(); ++i)
+        out.sample("farol_reach_events_total", {{"event", to_string(static_cast<event_kind>(i))}}, events_[i]);
+    out.family("farol_reach_flushes_total", "Flushes of reach counts to the database that succeeded.", "counter");
+    out.sample("farol_reach_flushes_total", {}, flushes_);
+    out.family("farol_reach_counts_dropped_total", "Reach counts given up after failed writes.", "counter");
+    out.sample("farol_reach_counts_dropped_total", {}, dropped_);
 }
 
 std::uint64_t reach_flusher::dropped() const {

@@ -3,6 +3,7 @@
 #include "metrics/rollup.hpp"
 #include "store/reach_store.hpp"
 
+#include <array>
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
@@ -12,6 +13,8 @@
 #include <vector>
 
 namespace farol::metrics {
+
+class prometheus_writer;
 
 // Moves reach events from the io threads' buffers to the rollup tables: every `interval` (and on
 // stop) it drains the buffers, adds them to its rollup and writes the new counts and the changed
@@ -35,6 +38,10 @@ public:
     void flush_now();
 
     std::uint64_t flushes() const;
+    // Events drained so far of one kind (Prometheus totals per event type; no campaign label).
+    std::uint64_t events(event_kind e) const;
+    // farol_reach_events_total{event}, farol_reach_flushes_total, farol_reach_counts_dropped_total.
+    void render(prometheus_writer& out) const;
     std::uint64_t dropped() const; // counts given up after failed writes
 
     static constexpr std::size_t max_unwritten = 1 << 18; // cells kept across failed writes
@@ -51,6 +58,7 @@ private:
     std::condition_variable wake_;
     bool stopping_ = false;
     std::uint64_t flushes_ = 0, dropped_ = 0;
+    std::array<std::uint64_t, 6> events_{}; // by event_kind
     std::thread thread_;
 };
 

@@ -47,6 +47,14 @@ http::representation const* site::material(std::string_view hash, std::string_vi
     return it == materials.end() ? nullptr : &it->second;
 }
 
+material_owner const* site::owner(std::string_view hash, std::string_view name) const {
+    std::string key;
+    key.reserve(hash.size() + name.size() + 1);
+    key.append(hash).append("/").append(name);
+    auto it = material_owners.find(key);
+    return it == material_owners.end() ? nullptr : &it->second;
+}
+
 site_holder::site_holder(std::shared_ptr<site const> initial)
     : site_(std::move(initial)), generation_(next_generation.fetch_add(1)) {}
 

@@ -16,6 +16,12 @@
 
 namespace farol::published {
 
+// The campaign and language a material file is offered by, for reach's download counts.
+struct material_owner {
+    std::string campaign;
+    std::string language;
+};
+
 // One published state of the public site: every page in every language already rendered and
 // compressed. Immutable once built; readers hold it through a shared_ptr.
 struct site {
@@ -28,6 +34,9 @@ struct site {
     std::map<std::string, http::representation, std::less<>> errors;
     // Keyed by "<hash>/<file-name>" as in /m/<hash>/<file-name>.
     std::map<std::string, http::representation, std::less<>> materials;
+    // Keyed like materials, for files a published campaign offers (not retired ones, kept only so
+    // a cut download can resume): the first campaign offering the bytes under that name.
+    std::map<std::string, material_owner, std::less<>> material_owners;
     // Keyed like pages and errors: the fingerprint of what each was rendered from (view/page_inputs),
     // so the next build renders only pages whose inputs changed. Absent: rendered at every build.
     std::map<std::string, std::string, std::less<>> inputs;
@@ -54,6 +63,9 @@ struct site {
     http::representation const* page(std::string_view path) const;
     http::representation const* error(std::string_view lang, unsigned status) const;
     http::representation const* material(std::string_view hash, std::string_view name) const;
+    // Where each campaign page's WhatsApp share button leads, by the page's path (wa.me with its text).
+    std::map<std::string, std::string, std::less<>> whatsapp_shares;
+    material_owner const* owner(std::string_view hash, std::string_view name) const;
 };
 
 // The current site, swapped atomically on publish. current() takes no lock on the read path: each

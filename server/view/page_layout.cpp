@@ -49,6 +49,14 @@ std::string campaign_path(std::string_view lang, std::string_view slug) {
     return "/" + std::string(lang) + "/c/" + std::string(slug);
 }
 std::string search_path(std::string_view lang) { return "/" + std::string(lang) + "/search"; }
+std::string beacon_path(std::string_view lang, std::string_view slug) {
+    auto out = std::string("/b?e=view");
+    if (!slug.empty()) out.append("&c=").append(slug);
+    return out.append("&l=").append(lang);
+}
+std::string share_path(std::string_view lang, std::string_view slug, std::string_view network) {
+    return campaign_path(lang, slug) + "/share/" + std::string(network);
+}
 std::string material_path(content::material_file const& f) {
     return "/m/" + f.sha256.substr(0, 16) + "/" + boost::urls::encode(f.file_name, boost::urls::pchars);
 }

@@ -47,6 +47,7 @@ std::string page_renderer::home(std::string_view lang, std::vector<content::camp
     for (auto const* c : published) cards.push_back(card(*c));
     d["campaigns"] = std::move(cards);
     if (featured) d["featured"] = card(*featured);
+    if (options_.beacon) d["beacon_src"] = beacon_path(lang, "");
     return render("home", lang, d);
 }
 
@@ -81,9 +82,16 @@ std::string page_renderer::campaign(std::string_view lang, content::campaign con
     auto files = materials(lang, c);
     d["materials_any"] = !files.empty();
     d["materials"] = std::move(files);
-    auto const message = catalogs_->text(lang, "share.message", {{"title", tr.title}, {"url", url(campaign_path(lang, c.slug))}});
-    d["whatsapp_href"] = "https://wa.me/?text=" + boost::urls::encode(message, boost::urls::unreserved_chars);
+    d["whatsapp_href"] = share_path(lang, c.slug, "whatsapp");
+    if (options_.beacon) d["beacon_src"] = beacon_path(lang, c.slug);
     return render("campaign", lang, d);
+}
+
+std::string page_renderer::whatsapp_share(std::string_view lang, content::campaign const& c) const {
+    auto const& tr = pick_translation(c, lang);
+    auto const link = url(campaign_path(lang, c.slug)) + "?src=whatsapp";
+    auto const message = catalogs_->text(lang, "share.message", {{"title", tr.title}, {"url", link}});
+    return "https://wa.me/?text=" + boost::urls::encode(message, boost::urls::unreserved_chars);
 }
 
 std::string page_renderer::error(std::string_view lang, unsigned status, content::library const& lib) const {

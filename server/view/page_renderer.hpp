@@ -26,6 +26,9 @@ struct site_options {
     std::string public_url; // absolute, no trailing slash: canonical, hreflang and share links
     std::string exit_url;   // where the quick-exit control leaves for
     i18n::fallback_map fallbacks;
+    // metrics.count_at = beacon: home and campaign pages carry a 1x1 /b image that counts the view,
+    // so readers served by a cache in front are counted too.
+    bool beacon = false;
 };
 
 // A search hit as the page shows it (the store's hit, without the store).
@@ -45,6 +48,9 @@ public:
     std::string home(std::string_view lang, std::vector<content::campaign const*> const& published,
                      content::library const& lib, content::campaign const* featured = nullptr) const;
     std::string campaign(std::string_view lang, content::campaign const& c, content::library const& lib) const;
+    // Where the campaign page's "Share on WhatsApp" leads once /<lang>/c/<slug>/share/whatsapp has
+    // counted the click: wa.me with the page's title and its URL tagged ?src=whatsapp.
+    std::string whatsapp_share(std::string_view lang, content::campaign const& c) const;
     std::string error(std::string_view lang, unsigned status, content::library const& lib) const;
     std::string search(std::string_view lang, std::string_view query, std::vector<search_result> const& results,
                        std::string const& message, content::library const& lib) const;
@@ -86,6 +92,10 @@ private:
 std::string home_path(std::string_view lang);
 std::string campaign_path(std::string_view lang, std::string_view slug);
 std::string search_path(std::string_view lang);
+// "/pt-BR/c/<slug>/share/whatsapp": counts a share-link click, then sends the reader on.
+std::string share_path(std::string_view lang, std::string_view slug, std::string_view network);
+// "/b?e=view&l=pt-BR" for a home page, "/b?e=view&c=<slug>&l=pt-BR" for a campaign page.
+std::string beacon_path(std::string_view lang, std::string_view slug);
 std::string material_path(content::material_file const& f);
 
 } // namespace farol::view

@@ -129,6 +129,7 @@ std::vector<page_job> plan_all(page_renderer const& pages, content::library cons
         for (std::size_t i = 0; i < published.size(); ++i) {
             auto const* c = published[i];
             auto key = campaign_path(lang, c->slug);
+            s.whatsapp_shares.emplace(key, pages.whatsapp_share(lang, *c));
             inputs = page_inputs(id, key, {digest[i], hotlines});
             jobs.push_back({&s.pages, std::move(key), html, page_cache,
                             [&, lang, c] { return pages.campaign(lang, *c, lib); }, std::move(inputs)});
@@ -279,8 +280,11 @@ std::shared_ptr<published::site const> build_site(page_renderer const& pages, co
     report.pack_ms = watch.lap();
     for (auto const* c : published)
         for (auto const& m : c->materials)
-            for (auto const& f : m.files)
-                s->materials.try_emplace(f.sha256.substr(0, 16) + "/" + f.file_name, material(f, locate));
+            for (auto const& f : m.files) {
+                auto key = f.sha256.substr(0, 16) + "/" + f.file_name;
+                s->material_owners.try_emplace(key, published::material_owner{c->slug, f.language});
+                s->materials.try_emplace(std::move(key), material(f, locate));
+            }
     for (auto const& f : lib.retired)
         s->materials.try_emplace(f.sha256.substr(0, 16) + "/" + f.file_name, material(f, locate));
     report.materials_ms = watch.lap();

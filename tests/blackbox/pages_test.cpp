@@ -65,7 +65,16 @@ TEST_CASE("a campaign page carries exit, hotlines, share, materials and link met
     CHECK(contains(b, "href=\"tel:100\""));
     CHECK(contains(b, "href=\"tel:180\""));
     CHECK(contains(b, "href=\"tel:190\""));
-    CHECK(contains(b, "https://wa.me/?text="));
+    // The share button counts its click, then leads to WhatsApp with the page's link tagged ?src=whatsapp.
+    auto const share_path = std::string("/es/c/") + slug + "/share/whatsapp";
+    CHECK(contains(b, "href=\"" + share_path + "\""));
+    auto const shared = get(s.port(), share_path);
+    CHECK(shared.status == 303);
+    CHECK(shared.header("cache-control") == "no-store");
+    CHECK(shared.header("location").starts_with("https://wa.me/?text="));
+    CHECK(contains(shared.header("location"), "%2Fes%2Fc%2F" + std::string(slug) + "%3Fsrc%3Dwhatsapp"));
+    CHECK(get(s.port(), std::string("/es/c/") + slug + "/share/telegram").status == 404);
+    CHECK(get(s.port(), "/es/c/no-such-campaign/share/whatsapp").status == 404);
     CHECK(contains(b, "<meta property=\"og:title\""));
     CHECK(contains(b, "<meta property=\"og:locale\" content=\"es_LA\">"));
     for (auto const* lang : languages)

@@ -23,7 +23,8 @@ namespace {
 
 using namespace std::chrono_literals;
 
-// The inherited environment without FAROL_* (a developer's settings must not leak into tests), plus `extra`.
+// The inherited environment without FAROL_* (a developer's settings must not leak into tests), plus
+// `extra` and the crawler list of this checkout.
 std::vector<std::string> child_environment(std::vector<std::pair<std::string, std::string>> const& extra) {
     std::vector<std::string> out;
     for (char** e = environ; e && *e; ++e) {
@@ -34,6 +35,10 @@ std::vector<std::string> child_environment(std::vector<std::pair<std::string, st
         if (!replaced) out.push_back(entry);
     }
     for (auto const& [name, value] : extra) out.push_back(name + "=" + value);
+    // The server's default crawler list path is relative to a checkout's root, not the test's directory.
+    if (std::none_of(extra.begin(), extra.end(), [](auto const& kv) { return kv.first == "FAROL_METRICS_CRAWLERS"; }))
+        out.push_back("FAROL_METRICS_CRAWLERS=" FAROL_SOURCE_DIR
+                      "/scripts/crawlers/node_modules/crawler-user-agents/crawler-user-agents.json");
     return out;
 }
 

@@ -1,0 +1,110 @@
+#include "metrics/reach_recorder.hpp"
+
+#include "http/request_context.hpp"
+#include "metrics/crawler_list.hpp"
+#include "metrics/event_buffers.hpp"
+#include "metrics/prometheus.hpp"
+#include "metrics/visitor_hash.hpp"
+
+namespace farol::metrics {
+
+namespace {
+
+constexpr reach_verdict all_verdicts[] = {reach_verdict::counted, reach_verdict::preview,    reach_verdict::head,
+                                          reach_verdict::prefetch, reach_verdict::crawler,   reach_verdict::cross_site,
+                                          reach_verdict::unknown,  reach_verdict::not_here};
+
+std::size_t shard_index() {
+    static std::atomic<std::size_t> next{0};
+    thread_local std::size_t const index = next.fetch_add(1, std::memory_order_relaxed);
+    return index;
+}
+
+} // namespace
+
+std::string_view to_string(reach_verdict v) {
+    switch (v) {
+    case reach_verdict::counted: return "counted";
+    case reach_verdict::preview: return "preview";
+    case reach_verdict::head: return "head";
+    case reach_verdict::prefetch: return "prefetch";
+    case reach_verdict::crawler: return "crawler";
+    case reach_verdict::cross_site: return "cross-site";
+    case reach_verdict::unknown: return "unknown";
+    case reach_verdict::not_here: return "not-here";
+    }
+    return "unknown";
+}
+
+reach_recorder::reach_recorder(event_buffers& buffers, visitor_hasher& hasher, crawler_list const& crawlers, options o)
+    : buffers_(buffers), hasher_(hasher), crawlers_(crawlers), options_(std::move(o)) {}
+
+reach_verdict reach_recorder::judge(http::request_context const& ctx) const {
+    if (ctx.method != http::verb::get) return reach_verdict::head;
+    if (is_prefetch(ctx.header("sec-purpose"), ctx.header("purpose"), ctx.header("x-purpose"),
+                    ctx.header("x-moz")))
+        return reach_verdict::prefetch;
+    auto const ua = ctx.header(http::field::user_agent);
+    if (is_link_preview(ua)) return reach_verdict::preview;
+    if (crawlers_.matches(ua)) return reach_verdict::crawler;
+    return reach_verdict::counted;
+}
+
+reach_verdict reach_recorder::note(reach_verdict v) {
+    shards_[shard_index() % shard_count].counts[static_cast<std::size_t>(v)].fetch_add(1, std::memory_order_relaxed);
+    return v;
+}
+
+reach_verdict reach_recorder::record(http::request_context const& ctx, event_kind event, std::string_view campaign,
+                                     std::string_view language, std::string_view source_query) {
+    auto const verdict = judge(ctx);
+    if (verdict != reach_verdict::counted && verdict != reach_verdict::preview) return note(verdict);
+    auto const ua = ctx.header(http::field::user_agent);
+    reach_event e;
+    e.campaign = campaign;
+    e.language = language;
+    e.from = categorize_source(source_query, ctx.header(http::field::referer), options_.own_host, options_.is_partner);
+    e.device = classify_device(ua, ctx.header("sec-ch-ua-mobile"));
+    if (verdict == reach_verdict::preview) {
+        e.event = event_kind::preview; // a messenger rendering the link: nobody has read it yet
+        e.day = hasher_.day();
+    } else {
+        e.event = event;
+        auto const h = hasher_.hash_dated(ctx.client, ua);
+        e.visitor = h.value;
+        e.day = h.day;
+    }
+    buffers_.record(std::move(e));
+    return note(verdict);
+}
+
+reach_verdict reach_recorder::page_view(http::request_context const& ctx, std::string_view campaign,
+                                        std::string_view language, bool cacheable) {
+    if (cacheable && !options_.count_at_origin) return note(reach_verdict::not_here); // /b counts it
+    return record(ctx, event_kind::view, campaign, language, ctx.query_param("src").value_or(""));
+}
+
+reach_verdict reach_recorder::download(http::request_context const& ctx, std::string_view campaign,
+                                       std::string_view language) {
+    if (ctx.method != http::verb::get) return note(reach_verdict::head);
+    // The rest of a download already counted (a resumed or parallel range) is no new download.
+    if (!counts_as_download(true, ctx.header(http::field::range))) return note(reach_verdict::not_here);
+    return record(ctx, event_kind::download, campaign, language, ctx.query_param("src").value_or(""));
+}
+
+std::uint64_t reach_recorder::verdicts(reach_verdict v) const {
+    std::uint64_t total = 0;
+    for (auto const& s : shards_) total += s.counts[static_cast<std::size_t>(v)].load(std::memory_order_relaxed);
+    return total;
+}
+
+void reach_recorder::render(prometheus_writer& out) const {
+    out.family("farol_reach_requests_total",
+               "Requests judged for reach counting, by verdict: counted, preview, or why not counted.", "counter");
+    for (auto const v : all_verdicts) out.sample("farol_reach_requests_total", {{"verdict", to_string(v)}}, verdicts(v));
+    out.family("farol_reach_events_dropped_total", "Reach events dropped because an io thread's buffer was full.",
+               "counter");
+    out.sample("farol_reach_events_dropped_total", {}, buffers_.dropped());
+}
+
+} // namespace farol::metrics

@@ -1,0 +1,82 @@
+#pragma once
+#include "metrics/reach_event.hpp"
+
+#include <array>
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+
+namespace farol::http {
+struct request_context;
+}
+
+namespace farol::metrics {
+
+class crawler_list;
+class event_buffers;
+class prometheus_writer;
+class visitor_hasher;
+
+// Why a request was or was not counted: the beacon names it in a response header, /metrics counts it.
+enum class reach_verdict { counted, preview, head, prefetch, crawler, cross_site, unknown, not_here };
+
+// "counted", "preview", "head", "prefetch", "crawler", "cross-site", "unknown", "not-here".
+std::string_view to_string(reach_verdict v);
+
+// What the read path calls to count a reader (issue 12): it judges the request from its headers,
+// reduces it to a reach_event (day, campaign, language, event, source category, device class, the
+// day's visitor hash) and appends it to the calling thread's buffer. Nothing of the request is
+// kept: the address and user-agent go into the salted hash and are forgotten, the Referer only
+// into its host's category. No lock shared between io threads, no SQLite, no I/O.
+//
+// The order of the checks: HEAD, then prefetch headers, then link-preview bots (counted as a
+// preview, with no visitor), then the crawler list. In beacon mode (metrics.count_at = beacon)
+// cacheable pages are counted by /b alone, so a cache in front does not hide readers.
+class reach_recorder {
+public:
+    struct options {
+        bool count_at_origin = true;
+        std::string own_host; // the public URL's host: a Referer from it is "direct"
+        // Whether a ?src= value (lower case) is a registered partner id; none before partners exist.
+        std::function<bool(std::string_view)> is_partner;
+    };
+
+    reach_recorder(event_buffers& buffers, visitor_hasher& hasher, crawler_list const& crawlers, options o);
+
+    // A home or campaign page (cacheable: in beacon mode its /b beacon counts it instead) or a search
+    // page (never cached, so always counted here): `campaign` is "" for home and search.
+    reach_verdict page_view(http::request_context const& ctx, std::string_view campaign, std::string_view language,
+                            bool cacheable);
+    // A material request: one download per full GET or range from byte 0 (counts_as_download).
+    reach_verdict download(http::request_context const& ctx, std::string_view campaign, std::string_view language);
+    // Any other event the caller has already validated (a share-link click, /b's beacon, widgets).
+    // `source_query` is the ?src= of the page the event belongs to ("" when none): the beacon reads
+    // it from its same-origin Referer, other callers from their own query.
+    reach_verdict record(http::request_context const& ctx, event_kind event, std::string_view campaign,
+                         std::string_view language, std::string_view source_query);
+
+    bool counts_at_origin() const { return options_.count_at_origin; }
+    // Requests judged, by verdict, since the start (a scrape sums the shards).
+    std::uint64_t verdicts(reach_verdict v) const;
+    // metrics "farol_reach_requests_total{verdict}" and the buffers' dropped events.
+    void render(prometheus_writer& out) const;
+
+private:
+    static constexpr std::size_t verdict_count = 8;
+    static constexpr std::size_t shard_count = 8;
+    struct alignas(64) shard {
+        std::array<std::atomic<std::uint64_t>, verdict_count> counts{};
+    };
+    reach_verdict judge(http::request_context const& ctx) const;
+    reach_verdict note(reach_verdict v);
+
+    event_buffers& buffers_;
+    visitor_hasher& hasher_;
+    crawler_list const& crawlers_;
+    options options_;
+    std::array<shard, shard_count> shards_;
+};
+
+} // namespace farol::metrics

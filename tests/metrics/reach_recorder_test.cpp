@@ -1,0 +1,161 @@
+#include "metrics/reach_recorder.hpp"
+
+#include "metrics/crawler_list.hpp"
+#include "metrics/event_buffers.hpp"
+#include "metrics/visitor_hash.hpp"
+#include "schedule/schedule_fixtures.hpp"
+#include "support/request_builder.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <boost/asio/ip/address.hpp>
+
+using namespace farol;
+using farol::metrics::event_kind;
+using farol::metrics::reach_verdict;
+using farol::metrics::source_kind;
+using farol::schedule::testing::must_zone;
+using farol::schedule::testing::utc;
+using farol::test::request_builder;
+
+namespace {
+
+constexpr char const* phone = "Mozilla/5.0 (Linux; Android 14; SM-A146B) AppleWebKit/537.36 Chrome/126.0 Mobile Safari/537.36";
+constexpr char const* desktop = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0";
+
+metrics::crawler_list const& crawlers() {
+    static auto const list = metrics::crawler_list::load(
+        FAROL_SOURCE_DIR "/scripts/crawlers/node_modules/crawler-user-agents/crawler-user-agents.json");
+    return list;
+}
+
+// A recorder over real parts: the maintained crawler list, a hasher on a fixed São Paulo clock.
+struct recorder_fixture {
+    explicit recorder_fixture(bool at_origin = true)
+        : recorder(buffers, hasher, crawlers(),
+                   {at_origin, "farol.example.org", [](std::string_view id) { return id == "casa-do-migrante"; }}) {}
+
+    util::fixed_clock clock{utc(2026, 7, 31, 2, 30)}; // 23:30 on the 30th in São Paulo
+    metrics::visitor_hasher hasher{clock, must_zone("America/Sao_Paulo")};
+    metrics::event_buffers buffers;
+    metrics::reach_recorder recorder;
+};
+
+request_builder reader(std::string_view target, std::string_view ua = phone, http::verb method = http::verb::get) {
+    request_builder r(target, method);
+    r.header(http::field::user_agent, ua);
+    auto& ctx = r.context();
+    ctx.client = boost::asio::ip::make_address("198.51.100.23");
+    ctx.method = method;  // what the dispatcher does before routing
+    REQUIRE(!http::parse_target(target, ctx));
+    return r;
+}
+
+} // namespace
+
+TEST_CASE("reach recorder: a reader's page view keeps only the report's dimensions", "[reach][metrics]") {
+    recorder_fixture f;
+    auto r = reader("/pt-BR/c/teste");
+    r.header(http::field::referer, "https://www.google.com.br/search?q=tr%C3%A1fico+de+pessoas");
+    CHECK(f.recorder.page_view(r.context(), "teste", "pt-BR", true) == reach_verdict::counted);
+    auto const events = f.buffers.drain();
+    REQUIRE(events.size() == 1);
+    auto const& e = events[0];
+    CHECK(e.day == std::chrono::year(2026) / 7 / 30); // the local date in the site zone, not UTC's 31st
+    CHECK(e.campaign == "teste");
+    CHECK(e.language == "pt-BR");
+    CHECK(e.event == event_kind::view);
+    CHECK(e.from.kind == source_kind::search);
+    CHECK(e.device == metrics::device_class::phone);
+    REQUIRE(e.visitor);
+    // The same reader's next page hashes alike; another network does not.
+    auto again = reader("/pt-BR/");
+    f.recorder.page_view(again.context(), "", "pt-BR", true);
+    auto other = reader("/pt-BR/");
+    other.context().client = boost::asio::ip::make_address("203.0.113.9");
+    f.recorder.page_view(other.context(), "", "pt-BR", true);
+    auto const next = f.buffers.drain();
+    REQUIRE(next.size() == 2);
+    CHECK(next[0].visitor == e.visitor);
+    CHECK(next[1].visitor != e.visitor);
+    CHECK(next[0].from.kind == source_kind::direct);
+}
+
+TEST_CASE("reach recorder: src names qr, a partner or nothing", "[reach][metrics]") {
+    recorder_fixture f;
+    auto qr = reader("/pt-BR/c/teste?src=qr", desktop);
+    f.recorder.page_view(qr.context(), "teste", "pt-BR", true);
+    auto partner = reader("/pt-BR/c/teste?src=Casa-do-Migrante");
+    f.recorder.page_view(partner.context(), "teste", "pt-BR", true);
+    auto stranger = reader("/pt-BR/c/teste?src=somebody-else");
+    f.recorder.page_view(stranger.context(), "teste", "pt-BR", true);
+    auto const events = f.buffers.drain();
+    REQUIRE(events.size() == 3);
+    CHECK(events[0].from.kind == source_kind::qr);
+    CHECK(events[0].device == metrics::device_class::desktop);
+    CHECK(events[1].from.kind == source_kind::partner);
+    CHECK(events[1].from.partner == "casa-do-migrante");
+    CHECK(events[2].from.kind == source_kind::direct); // an unknown id is ignored, not stored
+}
+
+TEST_CASE("reach recorder: HEAD, prefetches and crawlers are not views, link previews are previews",
+          "[reach][metrics]") {
+    recorder_fixture f;
+    auto head = reader("/pt-BR/", phone, http::verb::head);
+    CHECK(f.recorder.page_view(head.context(), "", "pt-BR", true) == reach_verdict::head);
+    for (auto const& [name, value] : {std::pair{"Sec-Purpose", "prefetch"}, std::pair{"Purpose", "prefetch"},
+                                      std::pair{"Sec-Purpose", "prefetch;prerender"}, std::pair{"X-Moz", "prefetch"}}) {
+        auto prefetch = reader("/pt-BR/");
+        prefetch.header(name, value);
+        CHECK(f.recorder.page_view(prefetch.context(), "", "pt-BR", true) == reach_verdict::prefetch);
+    }
+    auto bot = reader("/pt-BR/", "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)");
+    CHECK(f.recorder.page_view(bot.context(), "", "pt-BR", true) == reach_verdict::crawler);
+    CHECK(f.buffers.drain().empty());
+
+    // WhatsApp is on the crawler list too: the preview check comes first.
+    auto whatsapp = reader("/pt-BR/c/teste", "WhatsApp/2.23.20.0 A");
+    CHECK(f.recorder.page_view(whatsapp.context(), "teste", "pt-BR", true) == reach_verdict::preview);
+    auto const events = f.buffers.drain();
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].event == event_kind::preview);
+    CHECK(!events[0].visitor); // a preview is nobody reading: no reader is counted
+    CHECK(events[0].day == std::chrono::year(2026) / 7 / 30);
+    CHECK(f.recorder.verdicts(reach_verdict::prefetch) == 4);
+    CHECK(f.recorder.verdicts(reach_verdict::crawler) == 1);
+    CHECK(f.recorder.verdicts(reach_verdict::preview) == 1);
+}
+
+TEST_CASE("reach recorder: a download counts once, whatever ranges resume it", "[reach][metrics]") {
+    recorder_fixture f;
+    auto whole = reader("/m/abc/folheto.pdf");
+    CHECK(f.recorder.download(whole.context(), "teste", "pt-BR") == reach_verdict::counted);
+    auto first = reader("/m/abc/folheto.pdf");
+    first.header(http::field::range, "bytes=0-65535");
+    CHECK(f.recorder.download(first.context(), "teste", "pt-BR") == reach_verdict::counted);
+    for (auto const* rest : {"bytes=65536-", "bytes=-500", "bytes=100-200, 0-10"}) {
+        auto resumed = reader("/m/abc/folheto.pdf");
+        resumed.header(http::field::range, rest);
+        CHECK(f.recorder.download(resumed.context(), "teste", "pt-BR") == reach_verdict::not_here);
+    }
+    auto head = reader("/m/abc/folheto.pdf", phone, http::verb::head);
+    CHECK(f.recorder.download(head.context(), "teste", "pt-BR") == reach_verdict::head);
+    auto const events = f.buffers.drain();
+    REQUIRE(events.size() == 2);
+    CHECK(events[0].event == event_kind::download);
+    CHECK(events[1].event == event_kind::download);
+}
+
+TEST_CASE("reach recorder: in beacon mode cacheable pages are left to /b, search pages are not", "[reach][metrics]") {
+    recorder_fixture f(false);
+    auto page = reader("/pt-BR/c/teste");
+    CHECK(f.recorder.page_view(page.context(), "teste", "pt-BR", true) == reach_verdict::not_here);
+    CHECK(f.buffers.drain().empty());
+    auto search = reader("/pt-BR/search?q=trabalho");
+    CHECK(f.recorder.page_view(search.context(), "", "pt-BR", false) == reach_verdict::counted);
+    auto beacon = reader("/b?e=view&c=teste&l=pt-BR");
+    CHECK(f.recorder.record(beacon.context(), event_kind::view, "teste", "pt-BR", "qr") == reach_verdict::counted);
+    auto const events = f.buffers.drain();
+    REQUIRE(events.size() == 2);
+    CHECK(events[1].from.kind == source_kind::qr);
+}
