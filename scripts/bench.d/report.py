@@ -3,8 +3,10 @@
 
 usage: report.py CASES_TSV RESULTS_TSV
 CASES_TSV:   id, title, targets ("metric:subject<op>number ...", subject farol or ratio)
-RESULTS_TSV: id, metric, server (farol|nginx|info), value  -- one line per run
-The median of each (case, metric, server) is shown, with the Farol/nginx ratio of medians.
+RESULTS_TSV: id, metric, server (farol|nginx|off|info), value  -- one line per run
+The median of each (case, metric, server) is shown, with the Farol/nginx ratio of medians. A
+Farol-only comparison records its baseline as "off" (Farol with reach counting off), shown in the
+nginx column with the metric marked "(vs off)".
 """
 import re
 import statistics
@@ -44,7 +46,8 @@ for cid, (title, targets) in cases.items():
         continue
     for i, metric in enumerate(metrics):
         vals = runs[(cid, metric)]
-        fv, nv = vals.get("farol"), vals.get("nginx")
+        fv, nv = vals.get("farol"), vals.get("nginx") or vals.get("off")
+        shown = metric + " (vs off)" if "off" in vals else metric
         f = statistics.median(fv) if fv else None
         n = statistics.median(nv) if nv else None
         ratio = f / n if f is not None and n else None
@@ -56,7 +59,7 @@ for cid, (title, targets) in cases.items():
             if x is not None:
                 met = "yes" if (x >= num if op == ">=" else x <= num) else "NO"
         runs_n = max(len(fv or []), len(nv or []))
-        rows.append((title if i == 0 else "", metric, fmt(f), fmt(n),
+        rows.append((title if i == 0 else "", shown, fmt(f), fmt(n),
                      f"{ratio:.2f}x" if ratio is not None else "-", target, met, str(runs_n)))
 
 head = ("case", "metric", "farol", "nginx", "farol/nginx", "target", "met", "runs")

@@ -26,6 +26,8 @@ public:
         std::vector<std::pair<std::string, std::string>> env;
         std::optional<unsigned long> max_open_files;
         std::function<void(temp_dir const&)> fill_static;     // writes files into static/ before start
+        std::optional<std::filesystem::path> bundles;         // imported into the data dir before start
+        std::string access_log = "off";                       // --log-access: "off", "-" or a file
     };
     farol_server() : farol_server(options{}) {}
     explicit farol_server(options o);

@@ -18,10 +18,19 @@ std::string reply::header(std::string const& name) const {
     return it == headers.end() ? std::string() : it->second;
 }
 
-raw_client::raw_client(std::uint16_t port, int rcvbuf) {
+raw_client::raw_client(std::uint16_t port, int rcvbuf, std::uint32_t source) {
     fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
     if (fd_ < 0) throw std::runtime_error("socket failed");
     if (rcvbuf > 0) ::setsockopt(fd_, SOL_SOCKET, SO_RCVBUF, &rcvbuf, sizeof rcvbuf);
+    if (source != 0) {
+        sockaddr_in local{};
+        local.sin_family = AF_INET;
+        local.sin_addr.s_addr = htonl(source);
+        if (::bind(fd_, reinterpret_cast<sockaddr*>(&local), sizeof local) != 0) {
+            ::close(fd_);
+            throw std::runtime_error("bind to the source address failed");
+        }
+    }
     sockaddr_in addr{};
     addr.sin_family = AF_INET;
     addr.sin_port = htons(port);
@@ -116,6 +125,14 @@ reply request(std::uint16_t port, std::string const& raw, bool no_body) {
     c.send(raw);
     auto r = c.read_reply(no_body);
     if (!r) throw std::runtime_error("no reply to: " + raw.substr(0, raw.find('\r')));
+    return *r;
+}
+
+reply get_from(unsigned host, std::uint16_t port, std::string const& target, std::string const& extra_headers) {
+    raw_client c(port, 0, (127u << 24) | (host & 0xffu));
+    c.send("GET " + target + " HTTP/1.1\r\nHost: test\r\n" + extra_headers + "Connection: close\r\n\r\n");
+    auto r = c.read_reply();
+    if (!r) throw std::runtime_error("no reply to GET " + target);
     return *r;
 }
 

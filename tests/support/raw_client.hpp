@@ -20,7 +20,8 @@ struct reply {
 // A blocking HTTP/1.1 client over a plain socket, for black-box tests that need byte-level control.
 class raw_client {
 public:
-    explicit raw_client(std::uint16_t port, int rcvbuf = 0);
+    // `source`: the local IPv4 address to connect from (any of 127.0.0.0/8 works on loopback); 0 = any.
+    explicit raw_client(std::uint16_t port, int rcvbuf = 0, std::uint32_t source = 0);
     ~raw_client();
     raw_client(raw_client const&) = delete;
     raw_client& operator=(raw_client const&) = delete;
@@ -44,5 +45,7 @@ private:
 // One request on a fresh connection.
 reply get(std::uint16_t port, std::string const& target, std::string const& extra_headers = "");
 reply request(std::uint16_t port, std::string const& raw, bool no_body = false);
+// A GET sent from 127.0.0.<host> (1-254), so the server sees many different client addresses.
+reply get_from(unsigned host, std::uint16_t port, std::string const& target, std::string const& extra_headers = "");
 
 } // namespace farol::test
