@@ -20,7 +20,7 @@ report_table table_of(store::reach_groups const& groups, std::size_t dims) {
     report_table t;
     t.has_readers = groups.has_readers;
     if (dims >= 2) t.subtotal_by = 0;
-    t.grand_total = dims >= 1;
+    t.grand_total = dims >= 1 && !groups.groups.empty(); // no rows: nothing to total
     for (auto const& g : groups.groups) t.rows.push_back({g.key, {g.events, g.readers}});
     return t;
 }
