@@ -25,22 +25,27 @@ report_table table_of(store::reach_groups const& groups, std::size_t dims) {
     return t;
 }
 
-std::vector<std::string> labels_of(report_request const& r, std::vector<std::string> const& key) {
+std::vector<std::string> labels_of(report_request const& r, std::vector<std::string> const& key, display_words const& w) {
     std::vector<std::string> out;
-    for (std::size_t i = 0; i < key.size(); ++i) out.push_back(label_of(r.by[i], key[i]));
+    for (std::size_t i = 0; i < key.size(); ++i) out.push_back(w.label(r.by[i], key[i]));
     return out;
 }
 
-display_row cell_row(reach_report const& r, std::size_t i) {
+display_row cell_row(reach_report const& r, std::size_t i, display_words const& w) {
     auto const& c = r.shown.cells[i];
-    return {display_row::cell, labels_of(r.request, r.table.rows[i].dims), format_count(events_of(c), r.shown.k),
+    return {display_row::cell, labels_of(r.request, r.table.rows[i].dims, w), format_count(events_of(c), r.shown.k),
             r.table.has_readers ? format_count(readers_of(c), r.shown.k) : std::string()};
 }
 
-display_row total_row(reach_report const& r, display_row::kind_t kind, shown_total const& t) {
-    display_row out{kind, std::vector<std::string>(r.request.by.size()), format_total(events_of(t.value)),
-                    r.table.has_readers ? format_total(readers_of(t.value)) : std::string()};
-    if (kind == display_row::subtotal) out.dims[0] = label_of(r.request.by[0], t.group);
+// format_total in the caller's words.
+std::string total_text(std::optional<std::uint64_t> v, display_words const& w) {
+    return v ? std::to_string(*v) : w.withheld;
+}
+
+display_row total_row(reach_report const& r, display_row::kind_t kind, shown_total const& t, display_words const& w) {
+    display_row out{kind, std::vector<std::string>(r.request.by.size()), total_text(events_of(t.value), w),
+                    r.table.has_readers ? total_text(readers_of(t.value), w) : std::string()};
+    if (kind == display_row::subtotal) out.dims[0] = w.label(r.request.by[0], t.group);
     return out;
 }
 
@@ -112,18 +117,18 @@ std::string label_of(store::reach_dim d, std::string_view value) {
     return std::string(value);
 }
 
-std::vector<display_row> display_rows(reach_report const& r) {
+std::vector<display_row> display_rows(reach_report const& r, display_words const& words) {
     std::vector<display_row> out;
     if (r.table.subtotal_by) {
         for (auto const& g : r.shown.subtotals) {
             for (std::size_t i = 0; i < r.table.rows.size(); ++i)
-                if (r.table.rows[i].dims[0] == g.group) out.push_back(cell_row(r, i));
-            out.push_back(total_row(r, display_row::subtotal, g));
+                if (r.table.rows[i].dims[0] == g.group) out.push_back(cell_row(r, i, words));
+            out.push_back(total_row(r, display_row::subtotal, g, words));
         }
     } else {
-        for (std::size_t i = 0; i < r.table.rows.size(); ++i) out.push_back(cell_row(r, i));
+        for (std::size_t i = 0; i < r.table.rows.size(); ++i) out.push_back(cell_row(r, i, words));
     }
-    if (r.shown.grand_total) out.push_back(total_row(r, display_row::total, *r.shown.grand_total));
+    if (r.shown.grand_total) out.push_back(total_row(r, display_row::total, *r.shown.grand_total, words));
     return out;
 }
 

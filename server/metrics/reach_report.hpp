@@ -3,6 +3,7 @@
 #include "metrics/suppression.hpp"
 #include "store/reach_query.hpp"
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,7 +40,12 @@ struct display_row {
     std::vector<std::string> dims; // labels; a subtotal has only its first, the total none (others "")
     std::string events, readers;   // readers "" in an events-only report
 };
-std::vector<display_row> display_rows(reach_report const& r);
+// How display_rows names a dimension's value and a withheld total (the editor passes its own language's).
+struct display_words {
+    std::function<std::string(store::reach_dim, std::string_view)> label = label_of;
+    std::string withheld = "withheld";
+};
+std::vector<display_row> display_rows(reach_report const& r, display_words const& words = {});
 
 // RFC 4180 text with CRLF line ends: a header row "row,<dims...>,events[,readers]", then the
 // display rows ("cell", "subtotal", "total" first), fields defused against CSV injection.
