@@ -1,6 +1,7 @@
 // farol: the command line. CLI11 lives in this translation unit only (it is slow to compile).
 #include "app/app.hpp"
 #include "app/bundle_commands.hpp"
+#include "app/report_command.hpp"
 #include "app/schedule_command.hpp"
 #include "app/user_commands.hpp"
 #include "app/config.hpp"
@@ -100,6 +101,27 @@ CLI::App* add_schedule_commands(CLI::App& cli, settings_flags& flags, app::sched
     return schedule;
 }
 
+int run_report(settings_flags const& flags, app::report_command const& cmd) {
+    return app::run_report_command(load_config(flags), cmd, std::cout, std::cerr);
+}
+
+// `farol report --from D --to D [--by DIMS] [--format F] [--event KINDS]`: reach, suppressed.
+CLI::App* add_report_command(CLI::App& cli, settings_flags& flags, app::report_command& cmd) {
+    auto* report = cli.add_subcommand("report", "Print reach over a range of days, small cells suppressed "
+                                                "(the server may be running)");
+    report->add_option("--from", cmd.from, "First local day, YYYY-MM-DD")->required()->type_name("DAY");
+    report->add_option("--to", cmd.to, "Last local day, YYYY-MM-DD (at most 366 days in all)")->required()->type_name("DAY");
+    report->add_option("--by", cmd.by, "Dimensions to group by, comma-separated: day, campaign, language, event, "
+                                       "source, device (the first is subtotalled)")
+        ->type_name("DIMS");
+    report->add_option("--format", cmd.format, "csv, json or table")->default_val("table")->type_name("FORMAT");
+    report->add_option("--event", cmd.events, "Event kinds to count, comma-separated: view, preview, download, share, "
+                                              "widget_impression, widget_click (default: view)")
+        ->type_name("KINDS");
+    add_settings(*report, flags);
+    return report;
+}
+
 // `farol user add|list|disable|enable|reset-password|reset-mfa`: accounts for the editor.
 CLI::App* add_user_commands(CLI::App& cli, settings_flags& flags, app::user_command& cmd) {
     auto* user = cli.add_subcommand("user", "Manage editor accounts (the server may be running)");
@@ -158,6 +180,9 @@ int main(int argc, char** argv) {
     settings_flags schedule_flags;
     app::schedule_command schedule_cmd;
     auto* schedule = add_schedule_commands(cli, schedule_flags, schedule_cmd);
+    settings_flags report_flags;
+    app::report_command report_cmd;
+    auto* report = add_report_command(cli, report_flags, report_cmd);
 
     CLI11_PARSE(cli, argc, argv);
     try {
@@ -167,6 +192,7 @@ int main(int argc, char** argv) {
         if (*exprt) return run_export(export_flags, export_dir);
         if (*user) return run_user(user_flags, user_cmd);
         if (*schedule) return run_schedule(schedule_flags, schedule_cmd);
+        if (*report) return run_report(report_flags, report_cmd);
     } catch (app::config_error const& e) {
         std::cerr << "farol: " << e.what() << "\n";
         return exit_config;

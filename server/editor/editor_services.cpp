@@ -14,6 +14,7 @@ editor_services::editor_services(std::shared_ptr<store::database> db, util::cloc
       bundle_import(db, settings.bundle_paths, settings.languages, audit, clock, settings.republish),
       schedule_store(db),
       scheduling(schedule_store, campaign_store, account_store, audit, settings.languages, settings.zone, settings.republish,
-                 settings.publish_problem) {}
+                 settings.publish_problem),
+      reach(db), reach_k(settings.reach_k) {}
 
 } // namespace farol::editor

@@ -13,6 +13,7 @@
 #include "store/account_store.hpp"
 #include "store/audit_store.hpp"
 #include "store/campaign_editing.hpp"
+#include "store/reach_query.hpp"
 #include "store/material_library.hpp"
 #include "store/schedule_store.hpp"
 #include "content/material_store.hpp"
@@ -39,6 +40,7 @@ struct editor_settings {
     materials::settings uploads{"incoming", std::chrono::hours(7 * 24), 25ull * 1024 * 1024};
     import_paths bundle_paths;                   // materials and scratch space for bundle imports
     std::string zone = "America/Sao_Paulo";      // site.zone: where editors plan unless they pick another
+    unsigned reach_k = 10;                       // metrics.k: reach reports show figures under it as "<k"
     // Why the site could not be published last (a failed scheduled change), shown to editors.
     std::function<std::optional<std::string>()> publish_problem = [] { return std::optional<std::string>(); };
 };
@@ -67,6 +69,8 @@ struct editor_services {
     editor::bundle_import bundle_import;
     store::schedule_store schedule_store;
     editor::scheduling scheduling;
+    store::reach_query reach;                    // the reach rollups, read for the dashboard
+    unsigned reach_k;                            // settings.reach_k
 };
 
 } // namespace farol::editor

@@ -37,7 +37,8 @@ http::response page(page_context const& p, std::string_view name, json::object d
         data["user"] = json::object{{"name", who->name},
                                     {"role", p.text("role." + std::string(http::to_string(who->role)))},
                                     {"is_admin", who->role == http::role::admin},
-                                    {"can_write", who->role == http::role::admin || who->role == http::role::editor}};
+                                    {"can_write", who->role == http::role::admin || who->role == http::role::editor},
+                                    {"can_read_reach", who->role != http::role::partner}};
     }
     if (p.ctx.session) data["csrf"] = p.ctx.session->csrf_token;
     if (!data.contains("page_title")) data["page_title"] = p.text("title." + std::string(name));

@@ -58,6 +58,7 @@ TEST_CASE("farol --help lists the subcommands", "[process][cli]") {
     REQUIRE(p.wait_for(5s) == 0);
     CHECK(mentions(p.out(), "serve"));
     CHECK(mentions(p.out(), "backup"));
+    CHECK(mentions(p.out(), "report"));
     CHECK(p.err().empty());
 }
 
