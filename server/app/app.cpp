@@ -171,6 +171,7 @@ void app::impl::start_editor() {
     settings.uploads = {uploads_dir(cfg), cfg.material_grace, cfg.upload_max};
     settings.bundle_paths = {materials_dir(cfg), cfg.data_dir / "tmp"};
     settings.zone = cfg.zone;
+    settings.reach_k = cfg.reach_k;
     editor = std::make_unique<editor::editor_services>(db, clock, settings);
     journal = std::make_unique<schedule_journal>(editor->audit, editor->schedule_store);
     editor->schedule_store.seed_builtin_zone(cfg.zone);

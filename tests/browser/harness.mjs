@@ -27,7 +27,11 @@ export async function openHarness(base) {
       const url = r.url();
       if (!url.startsWith(base + '/') && !url.startsWith('data:')) problems.push(`${who}: request left the site: ${url}`);
     });
-    context.on('requestfailed', (r) => problems.push(`${who}: request failed: ${r.url()} ${r.failure()?.errorText}`));
+    // ERR_ABORTED is the browser cancelling a subresource because the page navigated on (a busy
+    // machine makes it likely); a server failure shows as a reset, an empty response or a 5xx.
+    context.on('requestfailed', (r) => {
+      if (r.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`${who}: request failed: ${r.url()} ${r.failure()?.errorText}`);
+    });
     context.on('response', (r) => {
       const url = new URL(r.url());
       if (r.status() >= 500) problems.push(`${who}: ${r.status()} ${r.url()}`);
