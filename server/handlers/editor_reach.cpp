@@ -25,11 +25,10 @@ using namespace editor_ui;
 namespace {
 
 constexpr int default_days = 28;
-constexpr char const* default_by = "campaign,language";
+constexpr char const* default_by = "day";
 // The groupings the form offers; the CSV link takes any list of dimensions.
-constexpr char const* groupings[] = {"campaign,language", "language,campaign", "campaign,source",
-                                     "campaign,device",   "language",          "source",
-                                     "device"};
+constexpr char const* groupings[] = {"day",      "day,campaign",    "campaign,language", "language,campaign",
+                                     "campaign,source", "campaign,device", "language", "source", "device"};
 
 struct parsed_form {
     std::variant<metrics::report_request, metrics::request_error> request;
@@ -81,9 +80,11 @@ json::array grouping_options(page_context const& p, std::string const& selected)
     return out;
 }
 
-metrics::report_request grouped_by(metrics::report_request r, store::reach_dim d) {
-    r.by = {d};
-    return r;
+// "2026-07-01..2026-07-28 by campaign,language": what the audit log keeps of a report (no figures).
+std::string described(metrics::report_request const& r) {
+    std::string by;
+    for (auto dim : r.by) by += (by.empty() ? "" : ",") + std::string(store::to_string(dim));
+    return metrics::format_day(r.from) + ".." + metrics::format_day(r.to) + " by " + by;
 }
 
 http::response dashboard(deps const& d, http::request_context const& ctx) {
@@ -98,9 +99,11 @@ http::response dashboard(deps const& d, http::request_context const& ctx) {
         return page(p, "reach", std::move(data), http::status::bad_request);
     }
     auto const& request = std::get<metrics::report_request>(form.request);
-    add_daily(p, metrics::build_report(d.reach, grouped_by(request, store::reach_dim::day), d.k), data);
-    add_grouped(p, metrics::build_report(d.reach, request, d.k), data);
-    add_sources(p, metrics::build_report(d.reach, grouped_by(request, store::reach_dim::source), d.k), data);
+    auto const report = metrics::build_report(d.reach, request, d.k); // one report per page: see reach_views.hpp
+    add_charts(p, report, data);
+    add_grouped(p, report, data);
+    // Reports can be subtracted from one another: who looked at which is on record, as for exports.
+    d.audit.record(ctx.session->name, "reach.view", described(request));
     data["csv_href"] = "/editor/reach.csv" + query_of(form);
     data["has_report"] = true;
     return page(p, "reach", std::move(data));
@@ -114,10 +117,7 @@ http::response export_csv(deps const& d, http::request_context const& ctx) {
     }
     auto const& request = std::get<metrics::report_request>(form.request);
     auto csv = metrics::to_csv(metrics::build_report(d.reach, request, d.k));
-    auto const range = metrics::format_day(request.from) + ".." + metrics::format_day(request.to);
-    std::string by;
-    for (auto dim : request.by) by += (by.empty() ? "" : ",") + std::string(store::to_string(dim));
-    d.audit.record(ctx.session->name, "reach.export", range + " by " + by);
+    d.audit.record(ctx.session->name, "reach.export", described(request));
     auto res = http::make_text(http::status::ok, std::move(csv), "text/csv; charset=utf-8; header=present");
     res.set(http::field::content_disposition, "attachment; filename=\"farol-reach-" + metrics::format_day(request.from) +
                                                   "-" + metrics::format_day(request.to) + ".csv\"");

@@ -1,10 +1,12 @@
 #include "handlers/reach_views.hpp"
 
+#include "util/strings.hpp"
 #include "view/editor_views.hpp"
 #include "view/reach_svg.hpp"
 
 #include <boost/json/array.hpp>
 
+#include <algorithm>
 #include <chrono>
 
 namespace farol::handlers::editor_ui {
@@ -21,33 +23,59 @@ metrics::display_words words_of(page_context const& p) {
             p.text("reach.withheld")};
 }
 
-view::reach_chart_labels chart_labels(page_context const& p, std::string_view title_key, unsigned k) {
-    return {p.text(title_key), p.views.text(p.lang, "reach.hidden_legend", {{"k", std::to_string(k)}})};
-}
-
-// A day's shown figure: its cell's (nullopt when suppressed), or 0 for a day without events.
-struct day_figures {
-    std::optional<std::uint64_t> views = 0, readers = 0;
+// One figure of the chart's dimension: a cell (nullopt: "<k") or a subtotal (nullopt: withheld).
+struct point {
+    std::string label;
+    std::optional<metrics::counts> value;
 };
 
-std::vector<std::pair<std::string, day_figures>> days_of(metrics::reach_report const& r) {
-    std::map<std::string, day_figures, std::less<>> found;
-    for (std::size_t i = 0; i < r.table.rows.size(); ++i)
-        found[r.table.rows[i].dims.at(0)] = {metrics::events_of(r.shown.cells[i]), metrics::readers_of(r.shown.cells[i])};
-    std::vector<std::pair<std::string, day_figures>> out;
+// The first dimension's figures: the cells of a one-dimension report, else its subtotals. By day,
+// every day of the range, a day without events a true 0.
+std::vector<point> points_of(metrics::reach_report const& r) {
+    std::vector<point> found;
+    if (r.request.by.size() == 1)
+        for (std::size_t i = 0; i < r.table.rows.size(); ++i) found.push_back({r.table.rows[i].dims.at(0), r.shown.cells[i]});
+    else
+        for (auto const& t : r.shown.subtotals) found.push_back({t.group, t.value});
+    if (r.request.by.front() != store::reach_dim::day) return found;
+    std::vector<point> days;
     for (auto d = std::chrono::sys_days(r.request.from); d <= std::chrono::sys_days(r.request.to); d += std::chrono::days(1)) {
         auto const day = metrics::format_day(std::chrono::year_month_day(d));
-        auto const it = found.find(day);
-        out.emplace_back(day, it == found.end() ? day_figures{} : it->second);
+        auto const it = std::find_if(found.begin(), found.end(), [&](point const& x) { return x.label == day; });
+        days.push_back(it == found.end() ? point{day, metrics::counts{}} : *it);
     }
-    return out;
+    return days;
 }
 
-// The grand total's figure: 0 for a range without events, "withheld" when the rule hides it.
-std::string total_text(page_context const& p, metrics::reach_report const& r, std::uint64_t metrics::counts::*measure) {
-    if (r.table.rows.empty()) return "0";
-    auto const& total = r.shown.grand_total;
-    return total && total->value ? std::to_string((*total->value).*measure) : p.text("reach.withheld");
+boost::json::object chart(page_context const& p, metrics::reach_report const& r, std::vector<point> const& points,
+                          std::string_view measure, std::uint64_t metrics::counts::*field) {
+    auto const k = r.shown.k;
+    bool const by_day = r.request.by.front() == store::reach_dim::day;
+    bool const subtotals = r.request.by.size() > 1;
+    auto const dimension = dimension_name(p, r.request.by.front());
+    auto const words = words_of(p);
+    std::vector<view::reach_bar> bars;
+    json::array rows;
+    for (auto const& pt : points) {
+        auto const label = words.label(r.request.by.front(), pt.label);
+        std::optional<std::uint64_t> const value = pt.value ? std::optional((*pt.value).*field) : std::nullopt;
+        auto const hidden = subtotals ? words.withheld : std::string();
+        bars.push_back({label, value, by_day ? label.substr(5) : std::string(), hidden});
+        rows.push_back(json::object{{"label", label},
+                                    {"value", value || !subtotals ? metrics::format_count(value, k) : hidden}});
+    }
+    auto const in_sentence = util::to_lower(dimension); // "Views by day"
+    auto const heading = p.views.text(p.lang, "reach.chart." + std::string(measure), {{"dimension", in_sentence}});
+    view::reach_chart_labels const labels{
+        p.views.text(p.lang, "reach.chart." + std::string(measure) + "_svg", {{"dimension", in_sentence}}),
+        p.views.text(p.lang, "reach.hidden_legend", {{"k", std::to_string(k)}})};
+    auto const id = "reach-" + std::string(measure);
+    return {{"id", id},
+            {"heading", heading},
+            {"dimension", dimension},
+            {"measure", p.text("reach." + std::string(measure))},
+            {"svg_html", by_day ? view::column_chart_svg(id, bars, k, labels) : view::bar_chart_svg(id, bars, k, labels)},
+            {"rows", std::move(rows)}};
 }
 
 } // namespace
@@ -56,23 +84,12 @@ std::string dimension_name(page_context const& p, store::reach_dim d) {
     return p.text("reach.dim." + std::string(store::to_string(d)));
 }
 
-void add_daily(page_context const& p, metrics::reach_report const& by_day, json::object& data) {
-    auto const k = by_day.shown.k;
-    std::vector<view::reach_bar> views, readers;
-    json::array rows;
-    for (auto const& [day, f] : days_of(by_day)) {
-        auto const tick = day.substr(5); // "07-30"
-        views.push_back({day, f.views, tick});
-        readers.push_back({day, f.readers, tick});
-        rows.push_back(json::object{{"day", day}, {"views", metrics::format_count(f.views, k)},
-                                    {"readers", metrics::format_count(f.readers, k)}});
-    }
-    data["views_svg_html"] = view::column_chart_svg("reach-views", views, k, chart_labels(p, "reach.views_chart", k));
-    data["readers_svg_html"] =
-        view::column_chart_svg("reach-readers", readers, k, chart_labels(p, "reach.readers_chart", k));
-    data["day_rows"] = std::move(rows);
-    data["day_total"] = json::object{{"views", total_text(p, by_day, &metrics::counts::events)},
-                                     {"readers", total_text(p, by_day, &metrics::counts::readers)}};
+void add_charts(page_context const& p, metrics::reach_report const& report, json::object& data) {
+    auto const points = points_of(report);
+    json::array charts;
+    charts.push_back(chart(p, report, points, "views", &metrics::counts::events));
+    if (report.table.has_readers) charts.push_back(chart(p, report, points, "readers", &metrics::counts::readers));
+    data["charts"] = std::move(charts);
 }
 
 void add_grouped(page_context const& p, metrics::reach_report const& report, json::object& data) {
@@ -90,21 +107,6 @@ void add_grouped(page_context const& p, metrics::reach_report const& report, jso
     data["group_columns"] = std::move(columns);
     data["group_rows"] = std::move(rows);
     data["group_has_readers"] = report.table.has_readers;
-}
-
-void add_sources(page_context const& p, metrics::reach_report const& by_source, json::object& data) {
-    auto const k = by_source.shown.k;
-    std::vector<view::reach_bar> bars;
-    json::array rows;
-    for (std::size_t i = 0; i < by_source.table.rows.size(); ++i) {
-        auto const& source = by_source.table.rows[i].dims.at(0);
-        auto const views = metrics::events_of(by_source.shown.cells[i]);
-        bars.push_back({source, views, {}});
-        rows.push_back(json::object{{"source", source}, {"views", metrics::format_count(views, k)}});
-    }
-    data["sources_svg_html"] = view::bar_chart_svg("reach-sources", bars, k, chart_labels(p, "reach.sources_chart", k));
-    data["source_rows"] = std::move(rows);
-    data["source_total"] = total_text(p, by_source, &metrics::counts::events);
 }
 
 } // namespace farol::handlers::editor_ui

@@ -6,18 +6,18 @@
 
 namespace farol::handlers::editor_ui {
 
-// The reach dashboard's sections as template data, every figure already suppressed (only
-// report.shown is read). Each adds its keys to `data`:
-// - daily: "views_svg_html" and "readers_svg_html" (view::column_chart_svg, one bar per day of the
-//   range, a day without events a shown 0), "day_rows" ({day, views, readers}) and "day_total";
-//   `by_day` must be grouped by day alone;
+// The reach dashboard's sections as template data, all from ONE suppressed report (only
+// report.shown is read): two tables or charts of one page are two reports, which could be
+// subtracted from each other (a day's total minus the shown cells of that day), so the page never
+// shows another grouping beside the one asked for. Each adds its keys to `data`:
+// - charts: "charts", one per measure (views; readers when the report has them), each
+//   {id, heading, dimension, svg_html, rows: [{label, value}]}: the report's first dimension, its
+//   cells when it has one dimension, else the subtotals of its first. By day there is one column
+//   per day of the range (a day without events a shown 0); otherwise horizontal bars in order.
 // - grouped: "group_columns" (the dimensions' names), "group_rows" ({kind, cells, events, readers}:
-//   cells, their subtotal, then the grand total), "group_has_readers";
-// - sources: "sources_svg_html" (view::bar_chart_svg), "source_rows" ({source, views}) and
-//   "source_total"; `by_source` must be grouped by source alone.
-void add_daily(page_context const& p, metrics::reach_report const& by_day, boost::json::object& data);
+//   cells, their subtotal, then the grand total), "group_has_readers".
+void add_charts(page_context const& p, metrics::reach_report const& report, boost::json::object& data);
 void add_grouped(page_context const& p, metrics::reach_report const& report, boost::json::object& data);
-void add_sources(page_context const& p, metrics::reach_report const& by_source, boost::json::object& data);
 
 // A dimension's name in the editor's language ("Campaign").
 std::string dimension_name(page_context const& p, store::reach_dim d);

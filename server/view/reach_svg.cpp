@@ -32,7 +32,8 @@ std::string num(double v) {
 }
 
 std::string figure_text(reach_bar const& b, unsigned k) {
-    return b.value ? std::to_string(*b.value) : "<" + std::to_string(k);
+    if (b.value) return std::to_string(*b.value);
+    return b.hidden_text.empty() ? "<" + std::to_string(k) : b.hidden_text;
 }
 
 // The scale's top: the largest shown figure, or k (so a hidden band always fits).

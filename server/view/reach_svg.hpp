@@ -13,6 +13,7 @@ struct reach_bar {
     std::string label;
     std::optional<std::uint64_t> value;
     std::string tick;
+    std::string hidden_text; // a hidden figure's words ("withheld"); empty: "<k"
 };
 
 // A chart's words, already in the editor's language.

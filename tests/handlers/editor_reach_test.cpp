@@ -74,7 +74,7 @@ TEST_CASE("editor reach: admins, editors and analysts see it and its link, partn
     CHECK(s.f.editor.audit.list({std::nullopt, "reach.export"}).size() == 2); // rui's and lia's, not pat's
 }
 
-TEST_CASE("editor reach: the last 28 local days by default, charts each followed by a table", "[editor][reach]") {
+TEST_CASE("editor reach: the last 28 local days by day by default, charts each followed by a table", "[editor][reach]") {
     reach_fixture s;
     auto const res = s.c.get("/editor/reach");
     REQUIRE(res.result() == status::ok);
@@ -82,6 +82,7 @@ TEST_CASE("editor reach: the last 28 local days by default, charts each followed
     auto const html = body_of(res);
     CHECK(contains(res, "id=\"from\" name=\"from\" type=\"date\" value=\"2026-07-03\""));
     CHECK(contains(res, "id=\"to\" name=\"to\" type=\"date\" value=\"2026-07-30\""));
+    CHECK(contains(res, "<option value=\"day\" selected>Day</option>"));
     CHECK(contains(res, "&lt;10 means fewer than 10: hidden so nobody can be singled out."));
     for (auto const* chart : {"reach-views", "reach-readers"}) {
         INFO(chart);
@@ -89,20 +90,24 @@ TEST_CASE("editor reach: the last 28 local days by default, charts each followed
         REQUIRE_FALSE(svg.empty());
         CHECK(count_of(svg, "<rect class=\"bar\"") + count_of(svg, "<rect class=\"hidden-bar\"") == 28); // one per day
         CHECK(count_of(svg, "<rect class=\"hidden-bar\"") == 1);
-        CHECK(contains(res, "<title>2026-07-12: &lt;10</title>")); // the hidden day, marked, not measured
-        CHECK(svg.find("fewer than 10, hidden</text>") != std::string::npos); // its legend
+        CHECK(svg.find("<title>2026-07-12: &lt;10</title>") != std::string::npos); // the hidden day, marked, not measured
+        CHECK(svg.find("Hatched: hidden (fewer than 10, or withheld)</text>") != std::string::npos); // its legend
     }
-    CHECK(count_of(html, "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\"") == 3);
+    CHECK(count_of(html, "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\"") == 2);
+    CHECK(contains(res, "<h2 id=\"reach-views-heading\">Views by day</h2>"));
     CHECK(contains(res, "<title>2026-07-10: 65</title>"));
     CHECK(contains(res, "<title>2026-07-10: 47</title>"));
-    auto const views = between(html, "<table id=\"views-table\">", "</table>");
+    auto const views = between(html, "<table id=\"reach-views-table\">", "</table>");
     CHECK(views.find("<tr><th scope=\"row\">2026-07-10</th><td class=\"num\">65</td></tr>") != std::string::npos);
     CHECK(views.find("<tr><th scope=\"row\">2026-07-12</th><td class=\"num\">&lt;10</td></tr>") != std::string::npos);
     CHECK(views.find("<tr><th scope=\"row\">2026-07-11</th><td class=\"num\">0</td></tr>") != std::string::npos);
     CHECK(views.find("2026-07-01") == std::string::npos); // before the range
-    auto const readers = between(html, "<table id=\"readers-table\">", "</table>");
+    auto const readers = between(html, "<table id=\"reach-readers-table\">", "</table>");
     CHECK(readers.find("<tr><th scope=\"row\">2026-07-10</th><td class=\"num\">47</td></tr>") != std::string::npos);
     CHECK(readers.find("<tr><th scope=\"row\">2026-07-12</th><td class=\"num\">&lt;10</td></tr>") != std::string::npos);
+    auto const viewed = s.f.editor.audit.list({std::nullopt, "reach.view"});
+    REQUIRE(viewed.size() == 1);
+    CHECK(viewed[0].object == "2026-07-03..2026-07-30 by day");
 }
 
 TEST_CASE("editor reach: the grouping table has subtotals and a total, hidden cells as <10", "[editor][reach]") {
@@ -117,19 +122,38 @@ TEST_CASE("editor reach: the grouping table has subtotals and a total, hidden ce
     CHECK(grouped.find("<tr class=\"subtotal\"><td>alfa</td><td>Subtotal</td><td class=\"num\">withheld</td>")
           != std::string::npos);
     CHECK(grouped.find("<tr class=\"total\"><td>Total</td>") != std::string::npos);
-    auto const sources = between(html, "<table id=\"sources-table\">", "</table>");
-    CHECK(sources.find("<tr><th scope=\"row\">qr</th><td class=\"num\">&lt;10</td></tr>") != std::string::npos);
-    CHECK(sources.find("<tr><th scope=\"row\">direct</th><td class=\"num\">116</td></tr>") != std::string::npos);
-    auto const chart = between(html, "<title id=\"reach-sources-title\"", "</svg>");
-    CHECK(chart.find("<title>qr: &lt;10</title>") != std::string::npos);
-    CHECK(chart.find("<title>direct: 116</title>") != std::string::npos);
+    // The charts are the same report's subtotals by campaign: alfa's is withheld there too.
+    auto const chart = between(html, "<title id=\"reach-views-title\"", "</svg>");
+    CHECK(chart.find("<title>alfa: withheld</title>") != std::string::npos);
+    CHECK(chart.find("<title>(home and search): 22</title>") != std::string::npos);
+    auto const table = between(html, "<table id=\"reach-views-table\">", "</table>");
+    CHECK(table.find("<tr><th scope=\"row\">alfa</th><td class=\"num\">withheld</td></tr>") != std::string::npos);
+    auto const sources = body_of(s.c.get("/editor/reach?from=2026-07-01&to=2026-07-30&by=source"));
+    auto const by_source = between(sources, "<table id=\"reach-views-table\">", "</table>");
+    CHECK(by_source.find("<tr><th scope=\"row\">qr</th><td class=\"num\">&lt;10</td></tr>") != std::string::npos);
+    CHECK(by_source.find("<tr><th scope=\"row\">direct</th><td class=\"num\">116</td></tr>") != std::string::npos);
+    CHECK(sources.find("reach-readers") == std::string::npos); // by source: events only
     // In Portuguese, every word of the page comes from its catalog.
     editor_client pt(s.f, "pt-BR");
     pt.set_cookie(s.c.cookie());
-    auto const pt_html = body_of(pt.get("/editor/reach?from=2026-07-01&to=2026-07-30"));
+    auto const pt_html = body_of(pt.get("/editor/reach?from=2026-07-01&to=2026-07-30&by=campaign,language"));
     CHECK(pt_html.find("&lt;10 significa menos de 10") != std::string::npos);
     CHECK(pt_html.find("<td>(início e busca)</td>") != std::string::npos);
     CHECK(pt_html.find("<td class=\"num\">retido</td>") != std::string::npos);
+}
+
+TEST_CASE("editor reach: no figure of one page can be subtracted from another figure of it", "[editor][reach]") {
+    // On 2026-07-10 alfa pt-BR had 40 views, alfa es 3 (hidden) and home 22: a page that showed the
+    // day's 65 beside the campaign x language cells would give the hidden 3 away (65 - 40 - 22).
+    reach_fixture s;
+    for (auto const* by : {"campaign,language", "language,campaign", "campaign,source", "source", "language"}) {
+        INFO(by);
+        auto const html = body_of(s.c.get(std::string("/editor/reach?from=2026-07-10&to=2026-07-10&by=") + by));
+        CHECK(html.find(">65<") == std::string::npos);
+        CHECK(html.find(": 65<") == std::string::npos);
+        CHECK(html.find(">3<") == std::string::npos);
+        CHECK(html.find(">43<") == std::string::npos); // alfa's views, which minus 40 is the hidden 3
+    }
 }
 
 TEST_CASE("editor reach: a bad range is refused with the reason beside its field", "[editor][reach]") {

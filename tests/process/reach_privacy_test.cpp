@@ -1,5 +1,6 @@
 // The privacy rule of issue 12, end to end: readers from 253 addresses with distinctive user-agents
-// and referrers, then every file the server wrote (database, WAL, logs, a backup) is searched for them.
+// and referrers, then every file the server wrote (database, WAL, logs, a backup) and every report
+// exported from it (CSV, JSON, table) is searched for them.
 #include "process/farol_server.hpp"
 #include "support/raw_client.hpp"
 
@@ -7,7 +8,9 @@
 
 #include <SQLiteCpp/Database.h>
 
+#include <chrono>
 #include <csignal>
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 
@@ -102,6 +105,27 @@ TEST_CASE("reach privacy: no reader's address, user-agent or referrer reaches an
     CHECK(db.execAndGet("SELECT sum(readers) FROM reach_readers WHERE campaign = '" + std::string(slug) + "'")
               .getInt64() > 100);
     CHECK(fs::file_size(logs.path() / "access.log") > 0);
+
+    // Every report format, as an operator would export it, into the searched directory.
+    auto const today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+    auto const day = [](std::chrono::sys_days d) {
+        std::chrono::year_month_day const ymd{d};
+        char text[16];
+        std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
+                      static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+        return std::string(text);
+    };
+    for (auto const* format : {"csv", "json", "table"}) {
+        for (auto const* by : {"campaign,language,source,device", "day,campaign,language", "event,source"}) {
+            process report({{"report", "--from", day(today - std::chrono::days(2)), "--to", day(today + std::chrono::days(1)),
+                             "--by", by, "--format", format, "--event", "view,download,share,preview", "--paths-data",
+                             s.data_dir().path().string()}});
+            REQUIRE(report.wait_for(10s) == 0);
+            // Real figures, not an empty report.
+            CHECK(report.out().find(std::string(by).starts_with("event") ? "view" : slug) != std::string::npos);
+            std::ofstream(out.path() / (std::string(by) + "." + format), std::ios::binary) << report.out() << report.err();
+        }
+    }
 
     auto const stopped = leaks({s.data_dir().path(), logs.path(), out.path()});
     CHECK(stopped.empty());
