@@ -8,6 +8,7 @@
 #include <catch2/catch.hpp>
 
 #include <regex>
+#include <thread>
 
 using namespace farol;
 using namespace farol::test;
@@ -126,4 +127,44 @@ TEST_CASE("reach behind a cache: pages carry /b, and only /b counts their views"
         CHECK(r.count(slug, "pt-BR", "view", "direct", "phone") == 0);
         CHECK(r.count("", "pt-BR", "view", "direct", "desktop") == 1);
     }
+}
+
+TEST_CASE("reach dashboard: real traffic shows as real figures, small groups as <10", "[blackbox][reach]") {
+    test_server s(
+        [](app::config& c) {
+            c.development_cookie = 1;
+            c.flush_interval = std::chrono::milliseconds(100);
+        },
+        sample_campaigns());
+    auto const page = std::string("/pt-BR/c/") + slug;
+    // Twelve phones read the campaign in Portuguese, three of them twice; three read it in Spanish.
+    // One /24 network, as behind a carrier's NAT: the phones differ by their user-agents.
+    auto const phone = [](unsigned n) {
+        return "User-Agent: Mozilla/5.0 (Linux; Android 13; moto g" + std::to_string(n) + ") Mobile Safari/537.36\r\n";
+    };
+    for (unsigned host = 2; host < 14; ++host) REQUIRE(get_from(host, s.port(), page, phone(host)).status == 200);
+    for (unsigned host = 2; host < 5; ++host) REQUIRE(get_from(host, s.port(), page, phone(host)).status == 200);
+    for (unsigned host = 20; host < 23; ++host)
+        REQUIRE(get_from(host, s.port(), std::string("/es/c/") + slug, phone(host)).status == 200);
+
+    auto const cookie = "Cookie: " + signed_in_cookie(s, "lia", http::role::analyst) + "\r\n";
+    auto const target = std::string("/editor/reach?from=") + day + "&to=" + day + "&by=campaign,language";
+    std::string html;
+    for (int tries = 0; tries < 100; ++tries) { // the flusher writes every 100 ms
+        auto const r = get(s.port(), target, cookie);
+        REQUIRE(r.status == 200);
+        html = r.body;
+        if (html.find("<td class=\"num\">15</td>") != std::string::npos) break;
+        std::this_thread::sleep_for(50ms);
+    }
+    INFO(html);
+    // pt-BR: 15 views by 12 readers; es: 3 views by 3 readers, hidden.
+    CHECK(html.find(std::string("<tr class=\"cell\"><td>") + slug + "</td><td>pt-BR</td><td class=\"num\">15</td>"
+                    "<td class=\"num\">12</td></tr>") != std::string::npos);
+    CHECK(html.find(std::string("<tr class=\"cell\"><td>") + slug + "</td><td>es</td><td class=\"num\">&lt;10</td>"
+                    "<td class=\"num\">&lt;10</td></tr>") != std::string::npos);
+    auto const csv = get(s.port(), std::string("/editor/reach.csv?from=") + day + "&to=" + day + "&by=language", cookie);
+    REQUIRE(csv.status == 200);
+    CHECK(csv.body.find("cell,pt-BR,15,12\r\n") != std::string::npos);
+    CHECK(csv.body.find("cell,es,<10,<10\r\n") != std::string::npos);
 }
