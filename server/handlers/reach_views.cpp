@@ -85,6 +85,7 @@ std::string dimension_name(page_context const& p, store::reach_dim d) {
 }
 
 void add_charts(page_context const& p, metrics::reach_report const& report, json::object& data) {
+    if (report.request.by.empty()) return; // nothing to chart (a grouping of blanks)
     auto const points = points_of(report);
     json::array charts;
     charts.push_back(chart(p, report, points, "views", &metrics::counts::events));

@@ -173,6 +173,8 @@ TEST_CASE("editor reach: a bad range is refused with the reason beside its field
     CHECK(bad_by.result() == status::bad_request);
     CHECK(contains(bad_by, "id=\"by-error\">Choose one of the groupings offered.</p>"));
     CHECK(s.c.get("/editor/reach.csv?from=2026-07-20&to=2026-07-10").result() == status::bad_request);
+    for (auto const* blank : {"%2C", "%20", "%2C%2C"}) // a grouping of blanks must not take the server down
+        CHECK(s.c.get(std::string("/editor/reach?by=") + blank).result() != status::internal_server_error);
     CHECK(s.f.editor.audit.list({std::nullopt, "reach.export"}).empty()); // a refused export is not one
 }
 
