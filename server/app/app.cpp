@@ -3,6 +3,7 @@
 #include "app/bundle_commands.hpp"
 #include "app/exchange_log.hpp"
 #include "app/publisher.hpp"
+#include "app/reach_services.hpp"
 #include "app/schedule_journal.hpp"
 #include "content/material_store.hpp"
 #include "util/temp_file.hpp"
@@ -51,46 +52,7 @@ std::string public_origin(std::string const& url) {
     return url.substr(0, url.find('/', scheme + 3));
 }
 
-// The host readers' browsers name in a Referer from this site's own pages (no port).
-std::string own_host(config const& c) {
-    auto origin = public_origin(c.public_url);
-    if (origin.empty()) return c.listen_address.find(':') == std::string::npos ? c.listen_address
-                                                                                 : "[" + c.listen_address + "]";
-    origin.erase(0, origin.find("://") + 3);
-    if (origin.starts_with('[')) return origin.substr(0, origin.find(']') + 1);
-    return origin.substr(0, origin.find(':'));
-}
 } // namespace
-
-// Reach metrics (issue 12): the request judge, the per-thread buffers and the flusher to reach_daily.
-struct reach_services {
-    reach_services(config const& cfg, util::clock const& clock, std::shared_ptr<store::database> const& db)
-        : crawlers(load_crawlers(cfg.crawlers)), hasher(clock, site_zone(cfg.zone)),
-          store(db, std::chrono::duration_cast<std::chrono::nanoseconds>(clock.now().time_since_epoch()).count()),
-          flusher(buffers, [this](auto const& counts, auto const& readers) { store.flush(counts, readers); },
-                  cfg.flush_interval),
-          recorder(buffers, hasher, crawlers, {cfg.count_at == "origin", own_host(cfg), {}}) {}
-
-    static metrics::crawler_list load_crawlers(std::filesystem::path const& file) {
-        try {
-            return metrics::crawler_list::load(file);
-        } catch (std::exception const& e) {
-            throw std::runtime_error(std::string("metrics.crawlers: ") + e.what() + " (scripts/bootstrap installs the list)");
-        }
-    }
-    static schedule::zone site_zone(std::string const& name) {
-        auto z = schedule::find_zone(name);
-        if (!z) throw std::runtime_error("site.zone: " + name + " is not an IANA time zone");
-        return *z;
-    }
-
-    metrics::crawler_list crawlers;
-    metrics::visitor_hasher hasher;
-    metrics::event_buffers buffers;
-    store::reach_store store;
-    metrics::reach_flusher flusher;
-    metrics::reach_recorder recorder;
-};
 
 struct app::impl {
     impl(config c, util::clock const& clk) : cfg(std::move(c)), clock(clk), workers(cfg.workers) {}
