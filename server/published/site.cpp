@@ -47,6 +47,14 @@ http::representation const* site::material(std::string_view hash, std::string_vi
     return it == materials.end() ? nullptr : &it->second;
 }
 
+slot_pick const* site::pick(std::string_view slot, std::string_view lang) const {
+    std::string key;
+    key.reserve(slot.size() + lang.size() + 1);
+    key.append(slot).append(" ").append(lang);
+    auto it = slot_picks.find(key);
+    return it == slot_picks.end() ? nullptr : &it->second;
+}
+
 material_owner const* site::owner(std::string_view hash, std::string_view name) const {
     std::string key;
     key.reserve(hash.size() + name.size() + 1);

@@ -4,6 +4,7 @@
 #include "util/huge_buffer.hpp"
 
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -20,6 +21,12 @@ namespace farol::published {
 struct material_owner {
     std::string campaign;
     std::string language;
+};
+
+// What a rotation slot shows in one language as of the site's build (widgets and the API read it).
+struct slot_pick {
+    std::vector<std::string> campaigns; // slugs of published campaigns, in display order
+    std::optional<std::chrono::system_clock::time_point> changes_at; // the next rotation boundary
 };
 
 // One published state of the public site: every page in every language already rendered and
@@ -66,6 +73,9 @@ struct site {
     // Where each campaign page's WhatsApp share button leads, by the page's path (wa.me with its text).
     std::map<std::string, std::string, std::less<>> whatsapp_shares;
     material_owner const* owner(std::string_view hash, std::string_view name) const;
+    // Keyed "<slot> <lang>", for every stored slot and UI language whose entries can show in it.
+    std::map<std::string, slot_pick, std::less<>> slot_picks;
+    slot_pick const* pick(std::string_view slot, std::string_view lang) const;
 };
 
 // The current site, swapped atomically on publish. current() takes no lock on the read path: each

@@ -63,4 +63,15 @@ home_plan plan_home(content::library const& lib, std::vector<content::campaign c
     return plan;
 }
 
+slot_plan plan_slot(content::library const& lib, std::vector<content::campaign const*> const& published,
+                    std::string_view slot, std::string_view language, content::time_point now, std::size_t count) {
+    slot_plan plan;
+    auto const picked = pick_for(lib, slot, language, std::chrono::floor<std::chrono::seconds>(now), count);
+    if (!picked) return plan;
+    plan.changes_at = content::time_point(picked->next_boundary);
+    for (auto const& slug : picked->campaigns)
+        if (auto const* c = find_published(published, slug); c && plan.campaigns.size() < count) plan.campaigns.push_back(c);
+    return plan;
+}
+
 } // namespace farol::view

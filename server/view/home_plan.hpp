@@ -24,4 +24,14 @@ struct home_plan {
 home_plan plan_home(content::library const& lib, std::vector<content::campaign const*> const& published,
                     std::string_view language, content::time_point now);
 
+// What any one slot shows in `language` at `now`: its picked campaigns among `published`, in display
+// order (at most `count`), and when that may change. Empty campaigns and no changes_at when the slot
+// does not exist or none of its entries can show in this language (the caller falls back).
+struct slot_plan {
+    std::vector<content::campaign const*> campaigns;
+    std::optional<content::time_point> changes_at;
+};
+slot_plan plan_slot(content::library const& lib, std::vector<content::campaign const*> const& published,
+                    std::string_view slot, std::string_view language, content::time_point now, std::size_t count = 1);
+
 } // namespace farol::view

@@ -96,6 +96,21 @@ std::string describe(home_plan const& plan) {
     return out;
 }
 
+// What every slot shows in every language (embeds and the API read it), and when that moves next.
+void add_slot_picks(published::site& s, content::library const& lib,
+                    std::vector<content::campaign const*> const& published,
+                    std::chrono::system_clock::time_point now) {
+    for (auto const& slot : lib.slots)
+        for (auto const& lang : s.languages) {
+            auto plan = plan_slot(lib, published, slot.name, lang, now, static_cast<std::size_t>(std::max(1, slot.list_size)));
+            if (!plan.changes_at) continue;
+            published::slot_pick p{{}, plan.changes_at};
+            for (auto const* c : plan.campaigns) p.campaigns.push_back(c->slug);
+            add_next_change(s.next_change, *plan.changes_at, now);
+            s.slot_picks.emplace(slot.name + " " + lang, std::move(p));
+        }
+}
+
 // Every public document with a fingerprint of what it is rendered from.
 std::vector<page_job> plan_all(page_renderer const& pages, content::library const& lib,
                                std::vector<content::campaign const*> const& published, published::site& s,
@@ -298,6 +313,7 @@ std::shared_ptr<published::site const> build_site(page_renderer const& pages, co
         }
     }
     for (auto const& [_, at] : s->rotating) add_next_change(s->next_change, at, now);
+    add_slot_picks(*s, lib, published, now);
     return s;
 }
 

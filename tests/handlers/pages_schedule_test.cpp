@@ -158,3 +158,25 @@ TEST_CASE("schedule on the site: a home page's max-age is the time left in its p
     CHECK(f.site.current()->rotating.empty());
     CHECK(cache_control(answer(d, home)) == "public, max-age=60");
 }
+
+TEST_CASE("the site records every slot's pick per language, and rebuilds when one moves", "[handlers][schedule]") {
+    schedule_fixture f;
+    f.library.slots.push_back({"widget-default", "America/Sao_Paulo", 1800, 1, true, {entry("gama"), entry("alfa")}});
+    f.at(utc(2026, 7, 30, 12, 10));
+    auto const site = f.site.current();
+    auto const* es = site->pick("widget-default", "es");
+    REQUIRE(es);
+    REQUIRE(es->campaigns.size() == 1);
+    CHECK((es->campaigns[0] == "gama" || es->campaigns[0] == "alfa"));
+    REQUIRE(es->changes_at);
+    CHECK(*es->changes_at == utc(2026, 7, 30, 12, 30)); // half-hour periods
+    CHECK(site->next_change <= es->changes_at);
+    CHECK(site->pick("widget-default", "en") == nullptr); // no English text in its entries
+    CHECK(site->pick("no-such-slot", "es") == nullptr);
+    // Half an hour later the other campaign has its turn.
+    std::string const first = es->campaigns[0];
+    f.at(utc(2026, 7, 30, 12, 40));
+    auto const* later = f.site.current()->pick("widget-default", "es");
+    REQUIRE(later);
+    CHECK(later->campaigns[0] != first);
+}
