@@ -4,6 +4,7 @@
 #include "app/exchange_log.hpp"
 #include "app/publisher.hpp"
 #include "app/reach_services.hpp"
+#include "partners/registry.hpp"
 #include "app/schedule_journal.hpp"
 #include "content/material_store.hpp"
 #include "util/temp_file.hpp"
@@ -79,6 +80,7 @@ struct app::impl {
     std::unique_ptr<editor::editor_services> editor;
     std::shared_ptr<view::editor_views const> editor_views;
     std::unique_ptr<metrics::http_metrics> http_metrics;
+    partners::registry partners; // loaded from the store at start, replaced on every change
     std::unique_ptr<reach_services> reach;
     std::unique_ptr<exchange_log> observer;
     std::unique_ptr<http::dispatcher> dispatcher;
@@ -211,7 +213,7 @@ http::router app::impl::build_routes() {
                [this] { return ready(); }, [this] { return render_metrics(); }, *editor, editor_views,
                [this] { return export_zip(cfg); },
                [this] { return store::load_library(*db, store::library_detail::site); }, cfg.upload_max,
-               &reach->recorder, own_host(cfg)};
+               &reach->recorder, own_host(cfg), &partners};
     return mount_areas(s);
 }
 
@@ -240,7 +242,7 @@ void app::start() {
         util::log_info("removed " + std::to_string(n) + " unfinished uploads left by an earlier run");
     m.load_views();
     m.start_editor();
-    m.reach = std::make_unique<reach_services>(m.cfg, m.clock, m.db);
+    m.reach = std::make_unique<reach_services>(m.cfg, m.clock, m.db, m.partners);
 
     auto routes = m.build_routes();
     std::vector<std::string> names;

@@ -3,6 +3,8 @@
 #include "editor/editor_services.hpp"
 #include "handlers/beacon.hpp"
 #include "handlers/downloads.hpp"
+#include "handlers/embed.hpp"
+#include "handlers/oembed.hpp"
 #include "handlers/editor_account.hpp"
 #include "handlers/editor_audit.hpp"
 #include "handlers/editor_bundles.hpp"
@@ -34,7 +36,13 @@ http::router mount_areas(services const& s) {
     handlers::search::mount(site, {s.site, s.search, s.pages, s.reach});
     // embed: what other pages load; never breaks them, never a cookie.
     auto embed = r.area(http::area::embed);
-    handlers::beacon::mount(embed, {s.site, s.reach, s.own_host});
+    handlers::beacon::mount(embed, {s.site, s.reach, s.own_host, s.partners});
+    handlers::embed::mount_script(embed, s.assets);
+    auto cards = r.area(http::area::embed, "/embed/");
+    handlers::embed::mount(cards, {s.site, s.clock, s.partners, s.reach});
+    // oEmbed answers like the API: problem+json, any origin.
+    auto oembed = r.area(http::area::api, "/oembed/");
+    handlers::oembed::mount(oembed, {s.site, s.pages, s.partners});
     site.get("/editor", [](auto const&) { return http::make_redirect(http::status::moved_permanently, "/editor/"); },
              {"editor_root"});
     // editor: signed-in users by role; the session cookie, CSRF, editor pages, never cached.

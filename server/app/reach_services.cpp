@@ -1,5 +1,7 @@
 #include "app/reach_services.hpp"
 
+#include "partners/registry.hpp"
+
 #include "schedule/zone.hpp"
 
 #include <stdexcept>
@@ -34,11 +36,14 @@ std::string own_host(config const& c) {
     return origin.substr(0, origin.find(':'));
 }
 
-reach_services::reach_services(config const& cfg, util::clock const& clock, std::shared_ptr<store::database> const& db)
+reach_services::reach_services(config const& cfg, util::clock const& clock, std::shared_ptr<store::database> const& db,
+                               partners::registry const& partners)
     : crawlers(load_crawlers(cfg.crawlers)), hasher(clock, site_zone(cfg.zone)),
       store(db, std::chrono::duration_cast<std::chrono::nanoseconds>(clock.now().time_since_epoch()).count()),
       flusher(buffers, [this](auto const& counts, auto const& readers) { store.flush(counts, readers); },
               cfg.flush_interval),
-      recorder(buffers, hasher, crawlers, {cfg.count_at == "origin", own_host(cfg), {}}) {}
+      recorder(buffers, hasher, crawlers,
+               {cfg.count_at == "origin", own_host(cfg),
+                [&partners](std::string_view id) { return partners.current()->enabled(id) != nullptr; }}) {}
 
 } // namespace farol::app

@@ -14,6 +14,9 @@
 namespace farol::store {
 class database;
 }
+namespace farol::partners {
+class registry;
+}
 
 namespace farol::app {
 
@@ -23,7 +26,9 @@ std::string own_host(config const& c);
 // Reach metrics (issue 12): the request judge, the per-thread buffers and the flusher to reach_daily.
 struct reach_services {
     // Throws std::runtime_error naming the setting when the crawler list or the zone is unusable.
-    reach_services(config const& cfg, util::clock const& clock, std::shared_ptr<store::database> const& db);
+    // `partners` tells which ?src=partner:<id> count for a partner; it must outlive this.
+    reach_services(config const& cfg, util::clock const& clock, std::shared_ptr<store::database> const& db,
+                   partners::registry const& partners);
 
     metrics::crawler_list crawlers;
     metrics::visitor_hasher hasher;

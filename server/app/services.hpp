@@ -24,6 +24,9 @@ struct editor_services;
 namespace farol::metrics {
 class reach_recorder;
 }
+namespace farol::partners {
+class registry;
+}
 
 namespace farol::app {
 
@@ -46,6 +49,7 @@ struct services {
     std::uint64_t upload_max = 25ull * 1024 * 1024; // bytes of one uploaded file (editor.upload_max)
     metrics::reach_recorder* reach = nullptr; // counts readers on the public routes; null: nothing counted
     std::string own_host;                     // the public URL's host (the beacon believes its Referer)
+    partners::registry const* partners = nullptr; // who may frame the widget and count its readers
 };
 
 } // namespace farol::app

@@ -2,6 +2,7 @@
 
 #include "http/response.hpp"
 #include "metrics/reach_recorder.hpp"
+#include "partners/registry.hpp"
 #include "util/strings.hpp"
 #include "view/page_renderer.hpp"
 
@@ -32,13 +33,24 @@ bool known_page(published::site const& s, std::string_view lang, std::string_vie
     return s.page(slug.empty() ? view::home_path(lang) : view::campaign_path(lang, slug)) != nullptr;
 }
 
+// A card's impression: its partner must be enabled and the card one the site serves now.
+metrics::reach_verdict impression(http::request_context const& ctx, deps const& d, std::string_view lang,
+                                  std::string_view slug) {
+    auto const partner = ctx.query_param("p").value_or("");
+    auto const set = d.partners ? d.partners->current() : nullptr;
+    if (!set || !set->enabled(partner) || !d.site.current()->card(lang, slug)) return metrics::reach_verdict::unknown;
+    return d.reach->record(ctx, metrics::event_kind::widget_impression, slug, lang, "partner:" + std::string(partner));
+}
+
 metrics::reach_verdict judge(http::request_context const& ctx, deps const& d) {
     if (!d.reach || d.reach->counts_at_origin()) return metrics::reach_verdict::not_here; // pages count themselves
-    if (ctx.query_param("e").value_or("") != "view") return metrics::reach_verdict::unknown;
+    auto const event = ctx.query_param("e").value_or("");
+    if (event != "view" && event != "widget_impression") return metrics::reach_verdict::unknown;
     auto const fetch_site = ctx.header("sec-fetch-site");
     if (!fetch_site.empty() && fetch_site != "same-origin") return metrics::reach_verdict::cross_site;
     auto const lang = ctx.query_param("l").value_or("");
     auto const slug = ctx.query_param("c").value_or("");
+    if (event == "widget_impression") return impression(ctx, d, lang, slug);
     if (!known_page(*d.site.current(), lang, slug)) return metrics::reach_verdict::unknown;
     return d.reach->record(ctx, metrics::event_kind::view, slug, lang,
                            page_source(ctx.header(http::field::referer), d.own_host));

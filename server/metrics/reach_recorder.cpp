@@ -74,6 +74,11 @@ reach_verdict reach_recorder::record(http::request_context const& ctx, event_kin
         e.visitor = h.value;
         e.day = h.day;
     }
+    if (e.event == event_kind::view && e.from.kind == source_kind::partner) { // arrived through a partner's widget
+        auto click = e;
+        click.event = event_kind::widget_click;
+        buffers_.record(std::move(click));
+    }
     buffers_.record(std::move(e));
     return note(verdict);
 }

@@ -181,7 +181,10 @@ bool is_partner_id(std::string_view id) {
 
 source categorize_source(std::string_view src_param, std::string_view referer, std::string_view own_host,
                          std::function<bool(std::string_view)> const& is_partner) {
-    if (!src_param.empty() && src_param.size() <= 40) {
+    if (src_param.size() > 8 && util::iequals(src_param.substr(0, 8), "partner:")) { // the widget's links
+        auto const id = util::to_lower(src_param.substr(8));
+        if (is_partner_id(id) && is_partner && is_partner(id)) return {source_kind::partner, id};
+    } else if (!src_param.empty() && src_param.size() <= 40) {
         auto const id = util::to_lower(src_param);
         if (id == "qr") return {source_kind::qr, {}};
         if (id == "whatsapp") return {source_kind::whatsapp, {}};

@@ -54,8 +54,8 @@ struct source {
 // Where a reader came from. src_param is the decoded ?src= value (empty when absent), compared
 // case-insensitively: "qr", "whatsapp" and "facebook" name those kinds (so no partner can use these
 // ids); another value matching [a-z0-9-]{1,40} for which is_partner(lower-cased id) is true names
-// that partner; any other value is ignored. Without a usable src, only the Referer's host is looked
-// at (parsed with Boost.URL; credentials, port, path and query are never read or kept):
+// that partner, as does "partner:<id>" (the widget's links); any other value is ignored.
+// Without a usable src, only the Referer's host is looked at (parsed with Boost.URL; credentials, port, path and query are never read or kept):
 //   absent, unparseable, without a host, or equal to own_host (a host name; a port is ignored)
 //                                                         → direct
 //   whatsapp.com, wa.me, whatsapp.net and their subdomains → whatsapp

@@ -47,6 +47,14 @@ http::representation const* site::material(std::string_view hash, std::string_vi
     return it == materials.end() ? nullptr : &it->second;
 }
 
+embed_card const* site::card(std::string_view lang, std::string_view slug) const {
+    std::string key;
+    key.reserve(slug.size() + lang.size() + 1);
+    key.append(lang).append(" ").append(slug);
+    auto it = cards.find(key);
+    return it == cards.end() ? nullptr : &it->second;
+}
+
 slot_pick const* site::pick(std::string_view slot, std::string_view lang) const {
     std::string key;
     key.reserve(slot.size() + lang.size() + 1);

@@ -1,5 +1,6 @@
 #pragma once
 #include "content/model.hpp"
+#include "published/embed_card.hpp"
 #include "http/representation.hpp"
 #include "util/huge_buffer.hpp"
 
@@ -76,6 +77,11 @@ struct site {
     // Keyed "<slot> <lang>", for every stored slot and UI language whose entries can show in it.
     std::map<std::string, slot_pick, std::less<>> slot_picks;
     slot_pick const* pick(std::string_view slot, std::string_view lang) const;
+    // Partner widget cards keyed "<lang> <slug>", for every UI language and published campaign.
+    std::map<std::string, embed_card, std::less<>> cards;
+    embed_card const* card(std::string_view lang, std::string_view slug) const;
+    // The cards' CSP sources for their inline script and style ("'sha256-…'").
+    std::string card_script_source, card_style_source;
 };
 
 // The current site, swapped atomically on publish. current() takes no lock on the read path: each

@@ -64,7 +64,8 @@ std::string material_path(content::material_file const& f) {
 page_renderer::page_renderer(std::shared_ptr<templates const> views, std::shared_ptr<i18n::catalogs const> catalogs,
                              std::shared_ptr<published::static_assets const> assets, site_options options)
     : views_(std::move(views)), catalogs_(std::move(catalogs)), assets_(std::move(assets)),
-      options_(std::move(options)), identity_(next_renderer_identity.fetch_add(1)) {
+      options_(std::move(options)), identity_(next_renderer_identity.fetch_add(1)),
+      embed_(load_embed_inlines(*assets_)) {
     while (!options_.public_url.empty() && options_.public_url.back() == '/') options_.public_url.pop_back();
     for (auto const& lang : catalogs_->languages()) {
         strings_.emplace(lang, templates::prepare(catalog_strings(*catalogs_, lang)));

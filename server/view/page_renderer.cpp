@@ -83,8 +83,13 @@ std::string page_renderer::campaign(std::string_view lang, content::campaign con
     d["materials_any"] = !files.empty();
     d["materials"] = std::move(files);
     d["whatsapp_href"] = share_path(lang, c.slug, "whatsapp");
+    d["oembed_href"] = url(oembed_path(url(campaign_path(lang, c.slug))));
     if (options_.beacon) d["beacon_src"] = beacon_path(lang, c.slug);
     return render("campaign", lang, d);
+}
+
+std::string oembed_path(std::string_view page_url) {
+    return "/oembed?url=" + boost::urls::encode(page_url, boost::urls::unreserved_chars) + "&format=json";
 }
 
 std::string page_renderer::whatsapp_share(std::string_view lang, content::campaign const& c) const {

@@ -55,6 +55,13 @@ public:
     std::string search(std::string_view lang, std::string_view query, std::vector<search_result> const& results,
                        std::string const& message, content::library const& lib) const;
     std::string sitemap(std::vector<content::campaign const*> const& published) const;
+    // A partner widget's card for campaign c in lang (templates/embed.mustache): title, summary, the
+    // first hotline and links to the campaign page, with published::embed_card's holes left open.
+    std::string embed_card(std::string_view lang, content::campaign const& c, content::library const& lib) const;
+    // The card's CSP script-src and style-src sources: its inline script and style by SHA-256
+    // (CSP Level 3 hash sources), so the card needs no 'unsafe-inline' and no second request.
+    std::string const& embed_script_source() const { return embed_.script_source; }
+    std::string const& embed_style_source() const { return embed_.style_source; }
     std::string robots() const;
 
     i18n::catalogs const& catalogs() const { return *catalogs_; }
@@ -86,6 +93,12 @@ private:
     // lang -> og:image url, type, width, height and alt; absent when the site has no card at all
     std::map<std::string, boost::json::object, std::less<>> share_images_;
     std::string render(std::string_view name, std::string_view lang, boost::json::object const& d) const;
+    struct embed_inlines {
+        std::string style, script;               // static/css/embed.css and static/js/embed.js, inlined
+        std::string style_source, script_source; // "'sha256-<base64>'"
+    };
+    static embed_inlines load_embed_inlines(published::static_assets const& assets);
+    embed_inlines embed_;
 };
 
 // "/pt-BR/c/<slug>" and friends: the one place page paths are spelled.
@@ -97,5 +110,7 @@ std::string share_path(std::string_view lang, std::string_view slug, std::string
 // "/b?e=view&l=pt-BR" for a home page, "/b?e=view&c=<slug>&l=pt-BR" for a campaign page.
 std::string beacon_path(std::string_view lang, std::string_view slug);
 std::string material_path(content::material_file const& f);
+// "/oembed?url=<page_url, percent-encoded>&format=json": the oEmbed endpoint's URL for a page (oEmbed 1.0 §4).
+std::string oembed_path(std::string_view page_url);
 
 } // namespace farol::view

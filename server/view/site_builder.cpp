@@ -111,6 +111,31 @@ void add_slot_picks(published::site& s, content::library const& lib,
         }
 }
 
+// Every published campaign's widget card in every UI language, cut at its holes. A card shows a
+// subset of its campaign page, so it is reused whenever that page's inputs did not change.
+void add_cards(published::site& s, page_renderer const& pages, content::library const& lib,
+               std::vector<content::campaign const*> const& published, published::site const* previous) {
+    s.card_script_source = pages.embed_script_source();
+    s.card_style_source = pages.embed_style_source();
+    auto const unchanged = [&](std::string const& path) {
+        if (!previous) return false;
+        auto const now = s.inputs.find(path);
+        auto const before = previous->inputs.find(path);
+        return now != s.inputs.end() && before != previous->inputs.end() && now->second == before->second;
+    };
+    for (auto const& lang : s.languages)
+        for (auto const* c : published) {
+            auto key = lang + " " + c->slug;
+            auto const* old = previous ? previous->card(lang, c->slug) : nullptr;
+            if (old && unchanged(campaign_path(lang, c->slug))) {
+                s.cards.emplace(std::move(key), *old);
+                continue;
+            }
+            s.cards.try_emplace(std::move(key), pages.embed_card(lang, *c, lib), c->slug,
+                                pages.pick_translation(*c, lang).language);
+        }
+}
+
 // Every public document with a fingerprint of what it is rendered from.
 std::vector<page_job> plan_all(page_renderer const& pages, content::library const& lib,
                                std::vector<content::campaign const*> const& published, published::site& s,
@@ -314,6 +339,7 @@ std::shared_ptr<published::site const> build_site(page_renderer const& pages, co
     }
     for (auto const& [_, at] : s->rotating) add_next_change(s->next_change, at, now);
     add_slot_picks(*s, lib, published, now);
+    add_cards(*s, pages, lib, published, options.previous);
     return s;
 }
 

@@ -89,13 +89,24 @@ TEST_CASE("reach recorder: src names qr, a partner or nothing", "[reach][metrics
     f.recorder.page_view(partner.context(), "teste", "pt-BR", true);
     auto stranger = reader("/pt-BR/c/teste?src=somebody-else");
     f.recorder.page_view(stranger.context(), "teste", "pt-BR", true);
+    auto widget = reader("/pt-BR/c/teste?src=partner:casa-do-migrante");
+    f.recorder.page_view(widget.context(), "teste", "pt-BR", true);
     auto const events = f.buffers.drain();
-    REQUIRE(events.size() == 3);
+    REQUIRE(events.size() == 6);
     CHECK(events[0].from.kind == source_kind::qr);
     CHECK(events[0].device == metrics::device_class::desktop);
-    CHECK(events[1].from.kind == source_kind::partner);
+    // A view that came through a partner's link is also that partner's widget click.
+    CHECK(events[1].event == event_kind::widget_click);
     CHECK(events[1].from.partner == "casa-do-migrante");
-    CHECK(events[2].from.kind == source_kind::direct); // an unknown id is ignored, not stored
+    CHECK(events[2].event == event_kind::view);
+    CHECK(events[2].from.kind == source_kind::partner);
+    CHECK(events[2].from.partner == "casa-do-migrante");
+    CHECK(events[1].visitor == events[2].visitor);
+    CHECK(events[3].from.kind == source_kind::direct); // an unknown id is ignored, not stored
+    CHECK(events[3].event == event_kind::view);
+    CHECK(events[4].event == event_kind::widget_click); // the widget's own spelling, partner:<id>
+    CHECK(events[5].event == event_kind::view);
+    CHECK(events[5].from.partner == "casa-do-migrante");
 }
 
 TEST_CASE("reach recorder: HEAD, prefetches and crawlers are not views, link previews are previews",
