@@ -31,44 +31,38 @@ http::representation const* site::page(std::string_view path) const {
     return it == pages.end() ? nullptr : &it->second;
 }
 
-http::representation const* site::error(std::string_view lang, unsigned status) const {
+namespace {
+
+// The entry of a map keyed "<first><sep><second>", or null; one key built, no other allocation.
+template <class Map>
+auto const* find_pair(Map const& map, std::string_view first, char sep, std::string_view second) {
     std::string key;
-    key.reserve(lang.size() + 4);
-    key.append(lang).append(" ").append(std::to_string(status));
-    auto it = errors.find(key);
-    return it == errors.end() ? nullptr : &it->second;
+    key.reserve(first.size() + second.size() + 1);
+    key.append(first).append(1, sep).append(second);
+    auto it = map.find(key);
+    return it == map.end() ? nullptr : &it->second;
+}
+
+} // namespace
+
+http::representation const* site::error(std::string_view lang, unsigned status) const {
+    return find_pair(errors, lang, ' ', std::to_string(status));
 }
 
 http::representation const* site::material(std::string_view hash, std::string_view name) const {
-    std::string key;
-    key.reserve(hash.size() + name.size() + 1);
-    key.append(hash).append("/").append(name);
-    auto it = materials.find(key);
-    return it == materials.end() ? nullptr : &it->second;
+    return find_pair(materials, hash, '/', name);
 }
 
 embed_card const* site::card(std::string_view lang, std::string_view slug) const {
-    std::string key;
-    key.reserve(slug.size() + lang.size() + 1);
-    key.append(lang).append(" ").append(slug);
-    auto it = cards.find(key);
-    return it == cards.end() ? nullptr : &it->second;
+    return find_pair(cards, lang, ' ', slug);
 }
 
 slot_pick const* site::pick(std::string_view slot, std::string_view lang) const {
-    std::string key;
-    key.reserve(slot.size() + lang.size() + 1);
-    key.append(slot).append(" ").append(lang);
-    auto it = slot_picks.find(key);
-    return it == slot_picks.end() ? nullptr : &it->second;
+    return find_pair(slot_picks, slot, ' ', lang);
 }
 
 material_owner const* site::owner(std::string_view hash, std::string_view name) const {
-    std::string key;
-    key.reserve(hash.size() + name.size() + 1);
-    key.append(hash).append("/").append(name);
-    auto it = material_owners.find(key);
-    return it == material_owners.end() ? nullptr : &it->second;
+    return find_pair(material_owners, hash, '/', name);
 }
 
 site_holder::site_holder(std::shared_ptr<site const> initial)
