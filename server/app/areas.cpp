@@ -10,6 +10,7 @@
 #include "handlers/editor_bundles.hpp"
 #include "handlers/editor_campaigns.hpp"
 #include "handlers/editor_materials.hpp"
+#include "handlers/editor_partners.hpp"
 #include "handlers/editor_reach.hpp"
 #include "handlers/editor_schedule.hpp"
 #include "handlers/editor_windows.hpp"
@@ -58,6 +59,8 @@ http::router mount_areas(services const& s) {
     handlers::editor_windows::mount(editor, {s.editor_views, e.campaigns, e.scheduling, s.clock});
     handlers::editor_schedule::mount(editor, {s.editor_views, e.scheduling, e.campaigns, s.clock, s.pages, s.library});
     handlers::editor_reach::mount(editor, {s.editor_views, e.reach, e.audit, s.clock, e.scheduling.site_zone(), e.reach_k});
+    handlers::editor_partners::mount(editor, {s.editor_views, e.partners, e.reach, e.audit, s.site, s.pages, s.clock,
+                                              e.scheduling.site_zone(), e.reach_k});
     handlers::editor_bundles::mount(editor, {s.export_zip, e.audit, s.editor_views, e.bundle_import, s.upload_max});
     return r;
 }
