@@ -52,7 +52,7 @@ http::router mount_areas(services const& s) {
     handlers::editor_sign_in::mount(editor, {s.editor_views, e.sign_in, e.sessions});
     handlers::editor_account::mount(editor, {s.editor_views, e.accounts, e.sessions, e.second_factor,
                                              [&e] { return e.scheduling.publish_problem(); }});
-    handlers::editor_users::mount(editor, {s.editor_views, e.accounts, e.sessions, e.account_store, e.audit});
+    handlers::editor_users::mount(editor, {s.editor_views, e.accounts, e.sessions, e.account_store, e.audit, e.partners});
     handlers::editor_audit::mount(editor, {s.editor_views, e.audit});
     handlers::editor_campaigns::mount(editor, {s.editor_views, e.campaigns, e.materials, s.site, s.pages});
     handlers::editor_materials::mount(editor, {s.editor_views, e.materials, s.upload_max});
