@@ -210,6 +210,8 @@ publisher::build_result app::impl::build_site(published::site const* previous, b
 app::app(config cfg, util::clock const& clock) : impl_(std::make_unique<impl>(std::move(cfg), clock)) {}
 
 app::~app() {
+    // First: a build a late SIGHUP started reads the editor's services, which go before the publisher.
+    if (impl_->publish) impl_->publish->stop();
     if (impl_->server) {
         impl_->server->stop();
         impl_->server->wait();
