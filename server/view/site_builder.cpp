@@ -5,6 +5,7 @@
 #include "util/hash.hpp"
 #include "util/mapped_file.hpp"
 #include "util/parallel.hpp"
+#include "view/api_builder.hpp"
 #include "view/home_plan.hpp"
 #include "view/page_inputs.hpp"
 #include "view/page_renderer.hpp"
@@ -340,6 +341,8 @@ std::shared_ptr<published::site const> build_site(page_renderer const& pages, co
     for (auto const& [_, at] : s->rotating) add_next_change(s->next_change, at, now);
     add_slot_picks(*s, lib, published, now);
     add_cards(*s, pages, lib, published, options.previous);
+    add_api_documents(*s, pages, lib, published, options.previous,
+                      s->refine_pending ? fast_brotli_quality : http::best_brotli_quality, options.threads);
     return s;
 }
 
