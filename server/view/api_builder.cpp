@@ -9,6 +9,7 @@
 #include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
 
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <utility>
@@ -200,37 +201,61 @@ std::string api_campaign_path(std::string_view slug, std::string_view lang) {
 namespace {
 
 // The campaigns' listing and documents into s.api: taken over from `previous` when the campaign is
-// unchanged and compressed well enough, else returned as jobs.
+// unchanged and compressed well enough, else serialized (over `threads` threads) and returned as jobs.
 std::vector<api_job> campaign_jobs(published::site& s, page_renderer const& pages,
                                    std::vector<content::campaign const*> const& published,
-                                   published::site const* previous, int brotli_quality) {
-    std::vector<api_job> jobs;
+                                   published::site const* previous, int brotli_quality, unsigned threads) {
     auto const before = previous_listing(previous);
-    for (auto const* c : published) {
-        auto const* old = unchanged(s, previous, before, c->slug) ? before.at(c->slug) : nullptr;
-        s.api.listing.push_back(old ? *old : listing(pages, *c));
-        for (auto const& lang : s.languages) {
-            auto key = c->slug + " " + lang;
-            auto const* kept = old ? previous->api_campaign(c->slug, lang) : nullptr;
-            if (kept && kept->br_quality >= brotli_quality) s.api.campaigns.emplace(std::move(key), *kept);
-            else jobs.push_back({doc_kind::campaign, std::move(key), json::serialize(campaign_document(pages, *c, lang))});
-        }
+    std::vector<published::api_listing const*> kept(published.size());
+    std::vector<std::size_t> fresh;
+    for (std::size_t i = 0; i < published.size(); ++i) {
+        auto const& slug = published[i]->slug;
+        auto const* old = unchanged(s, previous, before, slug) ? before.at(slug) : nullptr;
+        bool const reusable = old && std::all_of(s.languages.begin(), s.languages.end(), [&](auto const& lang) {
+            auto const* doc = previous->api_campaign(slug, lang);
+            return doc && doc->br_quality >= brotli_quality;
+        });
+        if (reusable) kept[i] = old;
+        else fresh.push_back(i);
+    }
+    std::vector<published::api_listing> listed(published.size());
+    std::vector<api_job> jobs(fresh.size() * s.languages.size());
+    util::parallel_for(fresh.size(), threads, [&](std::size_t k) {
+        auto const& c = *published[fresh[k]];
+        listed[fresh[k]] = listing(pages, c);
+        for (std::size_t l = 0; l < s.languages.size(); ++l)
+            jobs[k * s.languages.size() + l] = {doc_kind::campaign, c.slug + " " + s.languages[l],
+                                                json::serialize(campaign_document(pages, c, s.languages[l]))};
+    });
+    for (std::size_t i = 0; i < published.size(); ++i) {
+        s.api.listing.push_back(kept[i] ? *kept[i] : std::move(listed[i]));
+        if (!kept[i]) continue;
+        for (auto const& lang : s.languages)
+            s.api.campaigns.emplace(published[i]->slug + " " + lang, *previous->api_campaign(published[i]->slug, lang));
     }
     return jobs;
 }
 
-// Each job's representation: the previous site's for the same bytes, else compressed anew.
-std::vector<http::representation> compress_jobs(std::vector<api_job> const& jobs, published::site const* previous,
+// Each job's representation: the previous site's for the same bytes, else compressed anew (taking the
+// job's body: a thousand campaigns' documents are tens of megabytes, not to be copied).
+std::vector<http::representation> compress_jobs(std::vector<api_job>& jobs, published::site const* previous,
                                                 int brotli_quality, unsigned threads) {
     std::vector<http::representation> built(jobs.size());
     util::parallel_for(jobs.size(), threads, [&](std::size_t i) {
-        auto const& j = jobs[i];
+        auto& j = jobs[i];
         auto const hash = util::content_hash(j.body);
         if (auto const* old = reusable(previous, j, "\"" + hash + "\"", brotli_quality)) {
             built[i] = *old;
             return;
         }
-        built[i] = http::make_representation(http::shared_bytes::copy_of(std::string(j.body)), json_type,
+        if (brotli_quality < http::best_brotli_quality) {
+            // A fast first pass (a large site starting) sends them uncompressed until it is refined.
+            built[i].identity = {http::shared_bytes::copy_of(std::move(j.body)), "\"" + hash + "\""};
+            built[i].content_type = json_type;
+            built[i].cache_control = document_cache;
+            return;
+        }
+        built[i] = http::make_representation(http::shared_bytes::copy_of(std::move(j.body)), json_type,
                                              document_cache, brotli_quality, hash);
     });
     return built;
@@ -243,7 +268,7 @@ void add_api_documents(published::site& s, page_renderer const& pages, content::
                        int brotli_quality, unsigned threads) {
     auto& api = s.api;
     api.public_url = pages.options().public_url;
-    auto jobs = campaign_jobs(s, pages, published, previous, brotli_quality);
+    auto jobs = campaign_jobs(s, pages, published, previous, brotli_quality, threads);
     std::map<std::string_view, content::campaign const*> by_slug;
     for (auto const* c : published) by_slug.emplace(c->slug, c);
     for (auto const& slot : lib.slots)

@@ -349,3 +349,25 @@ TEST_CASE("api: real responses conform to the OpenAPI document's schemas", "[api
     broken.as_object()["materials"].as_array().at(0).as_object()["size"] = "12";
     CHECK(schema_violations(broken, schema("Campaign"), doc).size() == 2);
 }
+
+TEST_CASE("api: a publish takes over the documents of unchanged campaigns and redoes the changed one", "[api]") {
+    api_fixture f;
+    auto const before = f.site.current();
+    f.library.campaigns.back().translations.front().title = "Título novo"; // teste, last by slug
+    auto const locate = [&f](std::string_view sha) { return f.files / std::string(sha); };
+    view::build_options options;
+    options.previous = before.get();
+    auto const after = view::build_site(*f.pages, f.library, locate, f.clock.now(), options);
+    for (auto const* lang : {"pt-BR", "es", "ar"}) {
+        INFO(lang);
+        CHECK(after->api_campaign("c1", lang)->identity.bytes.data.data() == before->api_campaign("c1", lang)->identity.bytes.data.data());
+    }
+    // Its Portuguese text changed, which Spanish falls back to; its Arabic document is the same bytes.
+    CHECK(after->api_campaign("teste", "pt-BR")->identity.etag != before->api_campaign("teste", "pt-BR")->identity.etag);
+    CHECK(after->api_campaign("teste", "es")->identity.etag != before->api_campaign("teste", "es")->identity.etag);
+    CHECK(after->api_campaign("teste", "ar")->identity.etag == before->api_campaign("teste", "ar")->identity.etag);
+    f.site.publish(after);
+    CHECK(f.get_json("/api/v1/campaigns/teste").at("title") == "Título novo");
+    CHECK(f.get_json("/api/v1/campaigns?tag=trafico").at("campaigns").at(0).at("title") == "Título novo");
+    CHECK(f.get_json("/api/v1/campaigns/c1").at("title") == "Campanha c1");
+}
