@@ -1,6 +1,7 @@
 #include "app/areas.hpp"
 
 #include "editor/editor_services.hpp"
+#include "handlers/api_v1.hpp"
 #include "handlers/beacon.hpp"
 #include "handlers/downloads.hpp"
 #include "handlers/embed.hpp"
@@ -43,6 +44,9 @@ http::router mount_areas(services const& s) {
     // oEmbed answers like the API: problem+json, any origin.
     auto oembed = r.area(http::area::api, "/oembed/");
     handlers::oembed::mount(oembed, {s.site, s.pages, s.partners});
+    // api: the public JSON API v1 for partners, from the site snapshot; CORS for any origin.
+    auto api = r.area(http::area::api, "/api/");
+    handlers::api_v1::mount(api, {s.site, s.clock, s.assets});
     site.get("/editor", [](auto const&) { return http::make_redirect(http::status::moved_permanently, "/editor/"); },
              {"editor_root"});
     // editor: signed-in users by role; the session cookie, CSRF, editor pages, never cached.

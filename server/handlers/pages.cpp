@@ -14,15 +14,12 @@ namespace farol::handlers::pages {
 namespace {
 
 // Pages stay fresh for a minute, a page that rotates until its rotation moves, and neither past the
-// site's next scheduled change (RFC 9111 max-age, whole seconds).
+// site's next scheduled change; "" keeps the page's own minute.
 std::string freshness(published::site const& s, std::string_view path, content::time_point now) {
     constexpr std::chrono::seconds page_max_age{60};
-    auto const left = [&](content::time_point until) {
-        return std::max(std::chrono::seconds(0), std::chrono::floor<std::chrono::seconds>(until - now));
-    };
-    auto age = page_max_age;
-    if (auto const it = s.rotating.find(path); it != s.rotating.end()) age = left(it->second);
-    if (s.next_change) age = std::min(age, left(*s.next_change)); // a window edge may come sooner
+    std::optional<content::time_point> until;
+    if (auto const it = s.rotating.find(path); it != s.rotating.end()) until = it->second;
+    auto const age = published::fresh_for(s, now, page_max_age, until);
     return age == page_max_age ? std::string() : "public, max-age=" + std::to_string(age.count());
 }
 

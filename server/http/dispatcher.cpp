@@ -224,9 +224,19 @@ void dispatcher::finish(request_context const& ctx, response& res) const {
         // Same-origin requests carry their real Origin (no-referrer would make it "null").
         res.set("Referrer-Policy", "same-origin");
     }
-    // Any origin may read, never with credentials and never a reflected origin.
-    if (policy.cross_origin == cors::any_origin && res.find(field::access_control_allow_origin) == res.end())
-        res.set(field::access_control_allow_origin, "*");
+    if (policy.cross_origin == cors::any_origin) allow_any_origin(ctx, res);
+}
+
+// Any origin may read (Fetch standard, CORS protocol), never with credentials and never a reflected
+// origin; scripts may read the validator and the pagination links; a preflight learns the route's
+// methods and the conditional headers it may send, and may keep that answer for a day.
+void dispatcher::allow_any_origin(request_context const& ctx, response& res) {
+    if (res.find(field::access_control_allow_origin) == res.end()) res.set(field::access_control_allow_origin, "*");
+    res.set(field::access_control_expose_headers, "ETag, Link");
+    if (ctx.method != verb::options || res.result() != status::no_content) return;
+    res.set(field::access_control_allow_methods, res[field::allow]);
+    res.set(field::access_control_allow_headers, "If-None-Match, If-Match");
+    res.set(field::access_control_max_age, "86400");
 }
 
 void dispatcher::write_head(request_context const& ctx, response const& res, bool keep_alive,

@@ -76,7 +76,8 @@ public:
     response error(request_context const& ctx, status s, std::string_view detail) const;
 
     // Last changes before sending, by the area's policy: Set-Cookie dropped outside areas that hold
-    // sessions; Access-Control-Allow-Origin: * where any origin may read.
+    // sessions; Access-Control-Allow-Origin: * where any origin may read, with Expose-Headers
+    // (ETag, Link) and, on a preflight (OPTIONS, 204), Allow-Methods, Allow-Headers and Max-Age.
     void finish(request_context const& ctx, response& res) const;
 
     // The head as sent, into `out`: the response's own headers, the framing (http/wire.hpp: the
@@ -96,6 +97,7 @@ public:
     std::string next_request_id() const;
 
 private:
+    static void allow_any_origin(request_context const& ctx, response& res);
     // Target length, head fields (request_head.hpp), the client, the target: what any route needs.
     std::optional<request_error> parse_head(request_context& ctx) const;
     std::uint64_t body_limit(route_options const& o) const;

@@ -29,7 +29,7 @@ void append_common(std::string& lines, representation const& rep, representation
     append_field("ETag", enc.etag, lines);
     if (cache_control.empty()) cache_control = rep.cache_control;
     if (!cache_control.empty()) append_field("Cache-Control", cache_control, lines);
-    if (rep.gzip || rep.br) lines += "Vary: Accept-Encoding\r\n";
+    if (rep.gzip || rep.br || rep.varies) lines += "Vary: Accept-Encoding\r\n";
     if (!coding.empty()) append_field("Content-Encoding", coding, lines);
 }
 
@@ -68,6 +68,29 @@ std::pair<representation::encoded const&, std::string_view> choose_variant(repre
                                                                            std::string_view accept_encoding) {
     auto const coding = choose_encoding(accept_encoding, rep.br.has_value(), rep.gzip.has_value());
     return {coding == "br" ? *rep.br : coding == "gzip" ? *rep.gzip : rep.identity, coding};
+}
+
+representation negotiated_representation(request_context const& ctx, std::string body, std::string content_type,
+                                         std::string cache_control) {
+    representation rep;
+    auto const hash = util::content_hash(body);
+    rep.identity.etag = "\"" + hash + "\"";
+    rep.content_type = std::move(content_type);
+    rep.cache_control = std::move(cache_control);
+    auto const coding = choose_encoding(ctx.header(field::accept_encoding), true, true);
+    auto const suffix = coding == "br" ? "-br5" : "-gz6";
+    auto const etag = "\"" + hash + suffix + "\"";
+    rep.varies = body.size() >= min_compress_size && compressible(rep.content_type);
+    bool const worth = rep.varies && !coding.empty();
+    if (worth && !if_none_match_matches(ctx.header(field::if_none_match), etag)) {
+        auto packed = coding == "br" ? util::brotli_compress(body, 5) : util::gzip_compress(body, 6);
+        if (packed.size() + 32 < body.size())
+            (coding == "br" ? rep.br : rep.gzip) = representation::encoded{shared_bytes::copy_of(std::move(packed)), etag};
+    } else if (worth) {
+        (coding == "br" ? rep.br : rep.gzip) = representation::encoded{{}, etag}; // a 304 sends no bytes
+    }
+    rep.identity.bytes = shared_bytes::copy_of(std::move(body));
+    return rep;
 }
 
 response serve(request_context const& ctx, representation const& rep, std::string_view cache_control) {

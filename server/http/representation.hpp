@@ -22,6 +22,7 @@ struct representation {
     std::optional<encoded> gzip;
     std::optional<encoded> br;
     int br_quality = 0; // the brotli quality asked for (0: none); 11 is the best ratio
+    bool varies = false; // Vary: Accept-Encoding even when only identity is held (made per request)
 };
 
 constexpr int best_brotli_quality = 11;
@@ -36,6 +37,12 @@ representation make_representation(shared_bytes bytes, std::string content_type,
 // The variant to send for an Accept-Encoding value, and its Content-Encoding ("" for identity).
 std::pair<representation::encoded const&, std::string_view> choose_variant(representation const& rep,
                                                                            std::string_view accept_encoding);
+
+// A body made for this request (a filtered list) as a representation: a strong ETag of its bytes, and
+// compressed only in the coding this reader prefers (brotli 5 or gzip 6, ETag suffixes "-br5" and
+// "-gz6"), and not at all when the reader's If-None-Match already holds that ETag (serve() gives 304).
+representation negotiated_representation(request_context const& ctx, std::string body, std::string content_type,
+                                         std::string cache_control);
 
 // Answers GET/HEAD for a representation: encoding by Accept-Encoding, If-None-Match -> 304,
 // one byte range -> 206 (If-Range honoured), unsatisfiable -> 416. Its headers are prebuilt lines

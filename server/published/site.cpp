@@ -61,8 +61,26 @@ slot_pick const* site::pick(std::string_view slot, std::string_view lang) const 
     return find_pair(slot_picks, slot, ' ', lang);
 }
 
+http::representation const* site::api_campaign(std::string_view slug, std::string_view lang) const {
+    return find_pair(api.campaigns, slug, ' ', lang);
+}
+
+http::representation const* site::api_slot(std::string_view slot, std::string_view lang) const {
+    return find_pair(api.slots, slot, ' ', lang);
+}
+
 material_owner const* site::owner(std::string_view hash, std::string_view name) const {
     return find_pair(material_owners, hash, '/', name);
+}
+
+std::chrono::seconds fresh_for(site const& s, std::chrono::system_clock::time_point now, std::chrono::seconds cap,
+                               std::optional<std::chrono::system_clock::time_point> until) {
+    auto const left = [&](std::chrono::system_clock::time_point t) {
+        return std::max(std::chrono::seconds(0), std::chrono::floor<std::chrono::seconds>(t - now));
+    };
+    auto age = until ? left(*until) : cap;
+    if (s.next_change) age = std::min(age, left(*s.next_change)); // a window edge may come sooner
+    return age;
 }
 
 site_holder::site_holder(std::shared_ptr<site const> initial)

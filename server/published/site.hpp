@@ -1,5 +1,6 @@
 #pragma once
 #include "content/model.hpp"
+#include "published/api_documents.hpp"
 #include "published/embed_card.hpp"
 #include "http/representation.hpp"
 #include "util/huge_buffer.hpp"
@@ -82,7 +83,17 @@ struct site {
     embed_card const* card(std::string_view lang, std::string_view slug) const;
     // The cards' CSP sources for their inline script and style ("'sha256-…'").
     std::string card_script_source, card_style_source;
+    // The JSON API's documents; lookups by "<slug> <lang>" and "<slot> <lang>", null when absent.
+    api_documents api;
+    http::representation const* api_campaign(std::string_view slug, std::string_view lang) const;
+    http::representation const* api_slot(std::string_view slot, std::string_view lang) const;
 };
+
+// How long a response drawn from `s` may stay fresh at `now` (RFC 9111 max-age, whole seconds, never
+// negative): `cap`, or until `until` when given instead, and never past the site's next scheduled
+// change (a window edge or a rotation: the site is rebuilt then).
+std::chrono::seconds fresh_for(site const& s, std::chrono::system_clock::time_point now, std::chrono::seconds cap,
+                               std::optional<std::chrono::system_clock::time_point> until = std::nullopt);
 
 // The current site, swapped atomically on publish. current() takes no lock on the read path: each
 // thread keeps a weak reference and re-reads under the mutex only when the generation moved. The

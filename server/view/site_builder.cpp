@@ -5,6 +5,7 @@
 #include "util/hash.hpp"
 #include "util/mapped_file.hpp"
 #include "util/parallel.hpp"
+#include "view/api_builder.hpp"
 #include "view/home_plan.hpp"
 #include "view/page_inputs.hpp"
 #include "view/page_renderer.hpp"
@@ -94,6 +95,33 @@ std::string describe(home_plan const& plan) {
     std::string out = "featured: " + (plan.featured ? plan.featured->slug : std::string("-")) + "; list:";
     for (auto const* c : plan.campaigns) out += " " + c->slug;
     return out;
+}
+
+// Every material file a published campaign offers, and retired ones (kept so cut downloads resume).
+void add_materials(published::site& s, content::library const& lib, std::vector<content::campaign const*> const& published,
+                   material_locator const& locate) {
+    for (auto const* c : published)
+        for (auto const& m : c->materials)
+            for (auto const& f : m.files) {
+                auto key = f.sha256.substr(0, 16) + "/" + f.file_name;
+                s.material_owners.try_emplace(key, published::material_owner{c->slug, f.language});
+                s.materials.try_emplace(std::move(key), material(f, locate));
+            }
+    for (auto const& f : lib.retired)
+        s.materials.try_emplace(f.sha256.substr(0, 16) + "/" + f.file_name, material(f, locate));
+}
+
+// The next publish window edge or home rotation after `now`, so the site is rebuilt then.
+void add_next_changes(published::site& s, content::library const& lib, std::chrono::system_clock::time_point now) {
+    for (auto const& c : lib.campaigns) {
+        add_next_change(s.next_change, c.window.from, now);
+        add_next_change(s.next_change, c.window.until, now);
+        for (auto const& t : c.translations) {
+            add_next_change(s.next_change, t.window.from, now);
+            add_next_change(s.next_change, t.window.until, now);
+        }
+    }
+    for (auto const& [_, at] : s.rotating) add_next_change(s.next_change, at, now);
 }
 
 // What every slot shows in every language (embeds and the API read it), and when that moves next.
@@ -252,7 +280,7 @@ std::string build_report::summary() const {
     auto ms = [](double v) { return std::to_string(static_cast<long long>(v + 0.5)) + " ms"; };
     return "reused " + std::to_string(reused) + ", rendered " + std::to_string(rendered) + ", compressed " +
            std::to_string(compressed) + "; plan " + ms(plan_ms) + ", render " + ms(render_ms) + ", compress " +
-           ms(compress_ms) + ", pack " + ms(pack_ms) + ", materials " + ms(materials_ms);
+           ms(compress_ms) + ", pack " + ms(pack_ms) + ", materials " + ms(materials_ms) + ", api " + ms(api_ms);
 }
 
 namespace {
@@ -316,30 +344,17 @@ std::shared_ptr<published::site const> build_site(page_renderer const& pages, co
     s->refine_pending = publish_jobs(jobs, options, report);
     jobs.clear();
     report.compress_ms = watch.lap();
-    published::pack(*s, options.previous, options.threads);
-    report.pack_ms = watch.lap();
-    for (auto const* c : published)
-        for (auto const& m : c->materials)
-            for (auto const& f : m.files) {
-                auto key = f.sha256.substr(0, 16) + "/" + f.file_name;
-                s->material_owners.try_emplace(key, published::material_owner{c->slug, f.language});
-                s->materials.try_emplace(std::move(key), material(f, locate));
-            }
-    for (auto const& f : lib.retired)
-        s->materials.try_emplace(f.sha256.substr(0, 16) + "/" + f.file_name, material(f, locate));
+    add_materials(*s, lib, published, locate);
     report.materials_ms = watch.lap();
-    if (options.report) *options.report = report;
-    for (auto const& c : lib.campaigns) {
-        add_next_change(s->next_change, c.window.from, now);
-        add_next_change(s->next_change, c.window.until, now);
-        for (auto const& t : c.translations) {
-            add_next_change(s->next_change, t.window.from, now);
-            add_next_change(s->next_change, t.window.until, now);
-        }
-    }
-    for (auto const& [_, at] : s->rotating) add_next_change(s->next_change, at, now);
+    add_next_changes(*s, lib, now);
     add_slot_picks(*s, lib, published, now);
     add_cards(*s, pages, lib, published, options.previous);
+    add_api_documents(*s, pages, lib, published, options.previous,
+                      s->refine_pending ? fast_brotli_quality : http::best_brotli_quality, options.threads);
+    report.api_ms = watch.lap();
+    published::pack(*s, options.previous, options.threads);
+    report.pack_ms = watch.lap();
+    if (options.report) *options.report = report;
     return s;
 }
 

@@ -26,11 +26,12 @@ constexpr int fast_brotli_quality = 0;
 
 // What one build did, for the publisher's log line: wall-clock milliseconds per stage and page counts.
 struct build_report {
-    double plan_ms = 0, render_ms = 0, compress_ms = 0, pack_ms = 0, materials_ms = 0;
+    double plan_ms = 0, render_ms = 0, compress_ms = 0, pack_ms = 0, materials_ms = 0, api_ms = 0;
     std::size_t reused = 0;     // documents taken over from the previous site unrendered
     std::size_t rendered = 0;   // documents rendered by the templates
     std::size_t compressed = 0; // distinct documents compressed
-    // "reused 6000, rendered 74, compressed 3; plan 9 ms, render 41 ms, compress 12 ms, pack 5 ms, materials 2 ms"
+    // "reused 6000, rendered 74, compressed 3; plan 9 ms, render 41 ms, compress 12 ms, pack 5 ms,
+    // materials 2 ms, api 30 ms" (api: the JSON API's documents, view/api_builder)
     std::string summary() const;
 };
 

@@ -4,6 +4,7 @@
 #include "http/http_error.hpp"
 #include "http/wire.hpp"
 #include "util/compress.hpp"
+#include "util/hash.hpp"
 
 #include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/string_body.hpp>
@@ -123,4 +124,29 @@ TEST_CASE("If-None-Match on a method other than GET or HEAD fails instead of 304
     CHECK(evaluate_preconditions(ctx, rep.identity.etag) == precondition::not_modified);
     ctx.method = verb::post;
     CHECK(evaluate_preconditions(ctx, rep.identity.etag) == precondition::failed);
+}
+
+TEST_CASE("a per-request body is compressed in the reader's coding only, and not for a 304", "[representation]") {
+    std::string json = "{\"campaigns\":[";
+    for (int i = 0; i < 50; ++i) json += "{\"slug\":\"campanha\",\"title\":\"Disque 100\"},";
+    json += "{}]}";
+    auto const plain = negotiated_representation(ctx_with({}), json, "application/json", "public, max-age=60");
+    CHECK(!plain.br);
+    CHECK(!plain.gzip);
+    CHECK(plain.varies); // a cache must not give these bytes' variant to a reader who asked otherwise
+    CHECK(on_wire(serve(ctx_with({}), plain))[field::vary] == "Accept-Encoding");
+    auto const br = negotiated_representation(ctx_with({{field::accept_encoding, "gzip, br"}}), json, "application/json", "");
+    REQUIRE(br.br);
+    CHECK(!br.gzip);
+    CHECK(br.br->etag == "\"" + farol::util::content_hash(json) + "-br5\"");
+    CHECK(farol::util::brotli_decompress(br.br->bytes.data) == json);
+    auto const gz = negotiated_representation(ctx_with({{field::accept_encoding, "gzip"}}), json, "application/json", "");
+    REQUIRE(gz.gzip);
+    CHECK(farol::util::gzip_decompress(gz.gzip->bytes.data) == json);
+    // The reader holds the brotli variant already: nothing is compressed, the answer is a 304.
+    auto const ctx = ctx_with({{field::accept_encoding, "br"}, {field::if_none_match, br.br->etag.c_str()}});
+    auto const held = negotiated_representation(ctx, json, "application/json", "");
+    REQUIRE(held.br);
+    CHECK(held.br->bytes.data.empty());
+    CHECK(serve(ctx, held).result() == status::not_modified);
 }

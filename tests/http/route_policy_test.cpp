@@ -83,6 +83,21 @@ TEST_CASE("the dispatcher enforces each area's policy in one place", "[http][pol
         CHECK(run("/api/v1/x")[field::access_control_allow_origin] == "*");
         CHECK(run("/api/v1/nothing")[field::access_control_allow_origin] == "*");
         CHECK_FALSE(has(run("/page"), field::access_control_allow_origin));
+        CHECK(run("/api/v1/x")[field::access_control_expose_headers] == "ETag, Link");
+        CHECK(run("/api/v1/x", verb::post)[field::access_control_expose_headers] == "ETag, Link");
+        CHECK_FALSE(has(run("/api/v1/x"), field::access_control_allow_credentials));
+        CHECK_FALSE(has(run("/page"), field::access_control_expose_headers));
+    }
+    SECTION("a preflight to the api learns the route's methods, and nothing else is a preflight") {
+        auto const pre = run("/api/v1/x", verb::options);
+        CHECK(pre.result() == status::no_content);
+        CHECK(pre[field::access_control_allow_origin] == "*");
+        CHECK(pre[field::access_control_allow_methods] == "GET, HEAD, OPTIONS");
+        CHECK(pre[field::access_control_allow_headers] == "If-None-Match, If-Match");
+        CHECK(pre[field::access_control_max_age] == "86400");
+        CHECK_FALSE(has(pre, field::access_control_allow_credentials));
+        CHECK_FALSE(has(run("/api/v1/x"), field::access_control_allow_methods));
+        CHECK_FALSE(has(run("/page", verb::options), field::access_control_allow_methods));
     }
     SECTION("a route that takes no body refuses one from the head") {
         request_builder get("/page");
