@@ -96,6 +96,7 @@ struct app::impl {
         std::lock_guard lock(partners_mutex);
         partners.replace(editor->partners.load());
     }
+    void shut_down();
     publisher::build_result build_site(published::site const* previous, bool allow_fast,
                                        std::atomic<bool> const& cancel) const;
 };
@@ -212,11 +213,16 @@ app::app(config cfg, util::clock const& clock) : impl_(std::make_unique<impl>(st
 app::~app() {
     // First: a build a late SIGHUP started reads the editor's services, which go before the publisher.
     if (impl_->publish) impl_->publish->stop();
-    if (impl_->server) {
-        impl_->server->stop();
-        impl_->server->wait();
-    }
-    if (impl_->reach) impl_->reach->flusher.stop(); // the last interval's counts, after the last request
+    if (impl_->server) impl_->server->stop();
+    impl_->shut_down();
+}
+
+// The order matters: io threads, then workers (blocking handlers such as search record events,
+// and may outlive the io threads when the shutdown grace runs out), then the last flush.
+void app::impl::shut_down() {
+    if (server) server->wait();
+    workers.join();
+    if (reach) reach->flusher.stop();
 }
 
 http::router app::impl::build_routes() {
@@ -303,6 +309,7 @@ void app::start() {
 }
 
 editor::editor_services& app::editor() { return *impl_->editor; }
+reach_services& app::reach() { return *impl_->reach; }
 
 std::uint16_t app::port() const { return impl_->server ? impl_->server->port() : 0; }
 bool app::ready() const { return impl_->ready(); }
@@ -325,9 +332,6 @@ void app::stop() {
     if (impl_->server) impl_->server->stop();
 }
 
-void app::wait() {
-    if (impl_->server) impl_->server->wait();
-    if (impl_->reach) impl_->reach->flusher.stop(); // a clean stop loses no count
-}
+void app::wait() { impl_->shut_down(); }
 
 } // namespace farol::app

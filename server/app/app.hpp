@@ -11,6 +11,8 @@ struct editor_services;
 
 namespace farol::app {
 
+struct reach_services;
+
 // The composition root: config + store + assets + routes + server + threads; owns start/stop/reload.
 class app {
 public:
@@ -24,6 +26,8 @@ public:
     std::uint16_t port() const;
     // The editor's accounts, sessions and audit log, once started (tests and `farol user`).
     editor::editor_services& editor();
+    // The reach recorder, buffers and flusher, once started (tests).
+    reach_services& reach();
     bool ready() const;
 
     // SIGTERM/SIGINT stop gracefully, SIGHUP reloads. Call it before start(): a signal sent as soon as
@@ -34,6 +38,8 @@ public:
     // Rebuilds and publishes the Site on the calling thread (tests, after an import).
     void publish_now();
     void stop();
+    // Blocks until the io threads and then the workers have ended, so no handler can record any
+    // more, and only then writes the last reach counts: a clean stop loses no event.
     void wait();
 
 private:

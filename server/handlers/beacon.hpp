@@ -25,7 +25,7 @@ struct deps {
 // breaks the page that loads it: every request, counted or not, gets a 1x1 transparent GIF when an
 // image was asked for (Sec-Fetch-Dest: image) or else 204, with Cache-Control: no-store and a
 // Farol-Reach header naming the verdict (counted, preview, crawler, prefetch, head, cross-site,
-// unknown, not-here). The page's ?src= is read from the same-origin Referer the image sends
+// unknown, not-here, editor). The page's ?src= is read from the same-origin Referer the image sends
 // (referrerpolicy="same-origin"); a view sent from another site's page is refused (cross-site). A
 // widget card's impression names its partner (enabled) and a card the site has.
 void mount(http::route_group& r, deps d);

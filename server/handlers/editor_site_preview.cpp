@@ -75,7 +75,7 @@ http::response home(deps const& d, http::request_context const& ctx) {
     content::time_point const t{std::chrono::seconds(at)};
     auto const site = site_at(d, t);
     auto const plan = view::plan_home(site->lib, site->published, lang, t);
-    auto html = pages->home(lang, plan.campaigns, site->lib, plan.featured);
+    auto html = pages->home(lang, plan.campaigns, site->lib, plan.featured, view::audience::preview);
     return http::make_text(http::status::ok, keep_inside(std::move(html), d.scheduling.languages(), at),
                            "text/html; charset=utf-8");
 }
@@ -88,7 +88,8 @@ http::response campaign(deps const& d, http::request_context const& ctx) {
     for (auto const* c : site->published)
         if (c->slug == ctx.params[2])
             return http::make_text(http::status::ok,
-                                   keep_inside(pages->campaign(lang, *c, site->lib), d.scheduling.languages(), at),
+                                   keep_inside(pages->campaign(lang, *c, site->lib, view::audience::preview),
+                                              d.scheduling.languages(), at),
                                    "text/html; charset=utf-8");
     throw http::http_error(http::status::not_found, page_context(*d.views, ctx).text("preview.not_public"));
 }

@@ -167,7 +167,9 @@ http::response preview(deps const& d, http::request_context const& ctx) {
     }
     if (!c.find_translation(t.language) || !c.find_translation(c.default_language) || !pages || !site->source)
         throw http::http_error(http::status::not_found, page_context(*d.views, ctx).text("translation.no_preview"));
-    return http::make_text(http::status::ok, pages->campaign(t.language, c, *site->source), "text/html; charset=utf-8");
+    // An editor reading a draft is no reader: no beacon, and share and download links inert.
+    return http::make_text(http::status::ok, pages->campaign(t.language, c, *site->source, view::audience::preview),
+                           "text/html; charset=utf-8");
 }
 
 } // namespace

@@ -9,6 +9,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <map>
+#include <string_view>
 
 namespace farol::handlers::editor_ui {
 
@@ -25,13 +27,16 @@ metrics::display_words words_of(page_context const& p) {
 }
 
 // One figure of the chart's dimension: a cell (nullopt: "<k") or a subtotal (nullopt: withheld).
+// readers_known is false for a day the report has no row for: it had none of the counted events,
+// but readers are those of any event (a download, a share), so they are unknown: "–", not a false 0.
 struct point {
     std::string label;
     std::optional<metrics::counts> value;
+    bool readers_known = true;
 };
 
 // The first dimension's figures: the cells of a one-dimension report, else its subtotals. By day,
-// every day of the range, a day without events a true 0.
+// every day of the range, a day without events a true 0 of events.
 std::vector<point> points_of(metrics::reach_report const& r) {
     std::vector<point> found;
     if (r.request.by.size() == 1)
@@ -39,11 +44,13 @@ std::vector<point> points_of(metrics::reach_report const& r) {
     else
         for (auto const& t : r.shown.subtotals) found.push_back({t.group, t.value});
     if (r.request.by.front() != store::reach_dim::day) return found;
+    std::map<std::string_view, point const*> by_day; // one lookup a day, not a scan: a range is up to 366 days
+    for (auto const& x : found) by_day.emplace(x.label, &x);
     std::vector<point> days;
     for (auto d = std::chrono::sys_days(r.request.from); d <= std::chrono::sys_days(r.request.to); d += std::chrono::days(1)) {
-        auto const day = metrics::format_day(std::chrono::year_month_day(d));
-        auto const it = std::find_if(found.begin(), found.end(), [&](point const& x) { return x.label == day; });
-        days.push_back(it == found.end() ? point{day, metrics::counts{}} : *it);
+        auto day = metrics::format_day(std::chrono::year_month_day(d));
+        auto const it = by_day.find(day);
+        days.push_back(it == by_day.end() ? point{std::move(day), metrics::counts{}, false} : *it->second);
     }
     return days;
 }
@@ -59,9 +66,15 @@ boost::json::object chart(page_context const& p, metrics::reach_report const& r,
     json::array rows;
     for (auto const& pt : points) {
         auto const label = words.label(r.request.by.front(), pt.label);
+        auto const tick = by_day ? label.substr(5) : std::string();
+        if (field == &metrics::counts::readers && !pt.readers_known) {
+            bars.push_back({label, std::nullopt, tick, {}, true});
+            rows.push_back(json::object{{"label", label}, {"value", view::unknown_figure}});
+            continue;
+        }
         std::optional<std::uint64_t> const value = pt.value ? std::optional((*pt.value).*field) : std::nullopt;
         auto const hidden = subtotals ? words.withheld : std::string();
-        bars.push_back({label, value, by_day ? label.substr(5) : std::string(), hidden});
+        bars.push_back({label, value, tick, hidden});
         rows.push_back(json::object{{"label", label},
                                     {"value", value || !subtotals ? metrics::format_count(value, k) : hidden}});
     }

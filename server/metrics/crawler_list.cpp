@@ -5,6 +5,8 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 
+#include <algorithm>
+#include <array>
 #include <atomic>
 #include <cerrno>
 #include <cstdint>
@@ -47,10 +49,42 @@ boost::json::array parse_array(std::filesystem::path const& file) {
     return std::move(value.as_array());
 }
 
+std::atomic<std::uint64_t> next_list_id{1};
+
+// A thread's last user-agents and their verdicts, for one list (ids are never reused, so a
+// destroyed list's entries are never taken for another's); replaced round-robin.
+struct verdict_cache {
+    struct entry {
+        std::string agent;
+        bool crawler = false;
+    };
+    std::uint64_t owner = 0;
+    std::array<entry, crawler_list::cache_size> entries;
+    std::size_t used = 0, next = 0;
+
+    entry const* find(std::uint64_t list, std::string_view agent) const {
+        if (owner != list) return nullptr;
+        for (std::size_t i = 0; i < used; ++i)
+            if (entries[i].agent == agent) return &entries[i];
+        return nullptr;
+    }
+    void remember(std::uint64_t list, std::string_view agent, bool crawler) {
+        if (owner != list) {
+            owner = list;
+            used = next = 0;
+        }
+        entries[next].agent.assign(agent); // keeps its capacity: no allocation once warm
+        entries[next].crawler = crawler;
+        next = (next + 1) % entries.size();
+        used = std::min(used + 1, entries.size());
+    }
+};
+thread_local verdict_cache recent;
+
 } // namespace
 
 struct crawler_list::compiled {
-    compiled() : set(options(), RE2::UNANCHORED) {}
+    compiled() : id(next_list_id.fetch_add(1)), set(options(), RE2::UNANCHORED) {}
 
     static RE2::Options options() {
         RE2::Options o;
@@ -59,11 +93,24 @@ struct crawler_list::compiled {
         return o;
     }
 
+    std::uint64_t id;
     RE2::Set set;
     std::size_t patterns = 0;
     std::size_t skipped = 0;
     mutable std::atomic<std::size_t> dfa_failures{0};
+    mutable std::atomic<std::size_t> set_matches{0};
+
+    bool match(std::string_view user_agent) const;
 };
+
+bool crawler_list::compiled::match(std::string_view user_agent) const {
+    set_matches.fetch_add(1, std::memory_order_relaxed);
+    RE2::Set::ErrorInfo info{RE2::Set::kNoError};
+    // No index vector: RE2 may stop at the first pattern that matches.
+    if (set.Match(re2::StringPiece(user_agent.data(), user_agent.size()), nullptr, &info)) return true;
+    if (info.kind != RE2::Set::kNoError) dfa_failures.fetch_add(1, std::memory_order_relaxed);
+    return false;
+}
 
 crawler_list crawler_list::load(std::filesystem::path const& json_file) {
     auto const entries = parse_array(json_file);
@@ -92,15 +139,16 @@ crawler_list::~crawler_list() = default;
 
 bool crawler_list::matches(std::string_view user_agent) const {
     if (user_agent.empty() || compiled_->patterns == 0) return false;
-    RE2::Set::ErrorInfo info{RE2::Set::kNoError};
-    // No index vector: RE2 may stop at the first pattern that matches.
-    if (compiled_->set.Match(re2::StringPiece(user_agent.data(), user_agent.size()), nullptr, &info)) return true;
-    if (info.kind != RE2::Set::kNoError) compiled_->dfa_failures.fetch_add(1, std::memory_order_relaxed);
-    return false;
+    if (user_agent.size() > cache_max_length) return compiled_->match(user_agent);
+    if (auto const* hit = recent.find(compiled_->id, user_agent)) return hit->crawler;
+    bool const crawler = compiled_->match(user_agent);
+    recent.remember(compiled_->id, user_agent, crawler);
+    return crawler;
 }
 
 std::size_t crawler_list::patterns() const { return compiled_->patterns; }
 std::size_t crawler_list::skipped() const { return compiled_->skipped; }
+std::size_t crawler_list::set_matches() const { return compiled_->set_matches.load(std::memory_order_relaxed); }
 std::size_t crawler_list::dfa_failures() const { return compiled_->dfa_failures.load(std::memory_order_relaxed); }
 
 } // namespace farol::metrics

@@ -16,7 +16,8 @@ namespace farol::metrics {
 // TelegramBot...): a caller that counts previews checks is_link_preview() first.
 //
 // Immutable after load(); matches() may be called from any number of threads at once (RE2 guards
-// its lazily built DFA cache with a reader/writer lock).
+// its lazily built DFA cache with a reader/writer lock). Each thread remembers the verdicts of the
+// last `cache_size` user-agents it asked about, so a burst from one client runs the set once.
 class crawler_list {
 public:
     // Reads and compiles the list. Patterns are matched unanchored and case-sensitively, as the
@@ -34,6 +35,11 @@ public:
     // decides what to do with it). Should RE2's DFA run out of memory on some input, the answer is
     // false (the request is counted): see dfa_failures().
     bool matches(std::string_view user_agent) const;
+
+    static constexpr std::size_t cache_size = 8;         // user-agents remembered per thread
+    static constexpr std::size_t cache_max_length = 512; // longer ones are matched every time
+    // Times the set itself ran (matches() that the per-thread cache did not answer), since load().
+    std::size_t set_matches() const;
 
     // Patterns compiled into the set, and patterns skipped because RE2 rejected them.
     std::size_t patterns() const;

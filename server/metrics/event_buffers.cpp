@@ -42,22 +42,38 @@ void event_buffers::record(reach_event e) {
     b.events.push_back(std::move(e));
 }
 
-std::vector<reach_event> event_buffers::drain() {
+void event_buffers::drain(std::vector<reach_event>& out) {
+    std::lock_guard drain_lock(drain_mutex_);
     std::vector<std::shared_ptr<buffer>> all;
     {
         std::lock_guard lock(registry_mutex_);
         all = buffers_;
     }
-    std::vector<reach_event> out;
     for (auto const& b : all) {
-        std::vector<reach_event> taken;
         {
             std::lock_guard lock(b->mutex);
-            taken.swap(b->events); // the thread goes on with an empty buffer at once
+            b->events.swap(b->spare); // the thread goes on at once, into last second's emptied vector
         }
-        out.insert(out.end(), std::make_move_iterator(taken.begin()), std::make_move_iterator(taken.end()));
+        out.insert(out.end(), std::make_move_iterator(b->spare.begin()), std::make_move_iterator(b->spare.end()));
+        b->spare.clear();
     }
+}
+
+std::vector<reach_event> event_buffers::drain() {
+    std::vector<reach_event> out;
+    drain(out);
     return out;
+}
+
+std::size_t event_buffers::capacity_bytes() const {
+    std::lock_guard drain_lock(drain_mutex_); // the spares are drain()'s
+    std::lock_guard lock(registry_mutex_);
+    std::size_t n = 0;
+    for (auto const& b : buffers_) {
+        std::lock_guard inner(b->mutex);
+        n += (b->events.capacity() + b->spare.capacity()) * sizeof(reach_event);
+    }
+    return n;
 }
 
 std::uint64_t event_buffers::dropped() const {

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace farol::metrics {
 
 namespace {
@@ -53,28 +55,41 @@ void reach_flusher::stop() {
     if (thread_.joinable()) thread_.join();
 }
 
+// Drains the buffers into the rollup; yesterday's readers stay a day for late events, older ones go.
+void reach_flusher::add_batch() {
+    batch_.clear();
+    buffers_.drain(batch_);
+    if (batch_.empty()) return;
+    rollup_.add(batch_);
+    auto latest = batch_.front().day;
+    for (auto const& e : batch_) {
+        events_[static_cast<std::size_t>(e.event)].fetch_add(1, std::memory_order_relaxed);
+        latest = std::max(latest, e.day);
+    }
+    rollup_.forget_before(std::chrono::year_month_day{std::chrono::sys_days(latest) - std::chrono::days(1)});
+}
+
+// Counts are additive: a failed write's are sent again with the next, up to max_unwritten cells.
+void reach_flusher::keep_unwritten(std::vector<store::reach_count> const& counts) {
+    auto const keep = std::min(counts.size(), max_unwritten);
+    dropped_.fetch_add(counts.size() - keep, std::memory_order_relaxed);
+    unwritten_.assign(counts.begin(), counts.begin() + static_cast<std::ptrdiff_t>(keep));
+}
+
 void reach_flusher::flush_now() {
     std::lock_guard lock(mutex_);
-    auto const batch = buffers_.drain();
-    rollup_.add(batch);
-    for (auto const& e : batch) ++events_[static_cast<std::size_t>(e.event)];
-    if (!batch.empty()) { // yesterday's readers stay a day for late events; older ones go
-        auto latest = batch.front().day;
-        for (auto const& e : batch) latest = std::max(latest, e.day);
-        rollup_.forget_before(std::chrono::year_month_day{std::chrono::sys_days(latest) - std::chrono::days(1)});
-    }
+    add_batch();
     auto counts = rows_of(rollup_.take_counts());
     counts.insert(counts.begin(), unwritten_.begin(), unwritten_.end());
     unwritten_.clear();
-    auto const readers = rows_of(rollup_.take_readers());
+    auto const readers = rollup_.take_readers();
+    if (counts.empty() && readers.empty()) return; // an idle second opens no transaction
     try {
-        write_(counts, readers);
-        ++flushes_;
+        write_(counts, rows_of(readers));
+        flushes_.fetch_add(1, std::memory_order_relaxed);
     } catch (...) {
-        // Counts are additive and kept for the next try; reader figures are re-sent as they grow.
-        auto const keep = std::min(counts.size(), max_unwritten);
-        dropped_ += counts.size() - keep;
-        unwritten_.assign(counts.begin(), counts.begin() + static_cast<std::ptrdiff_t>(keep));
+        keep_unwritten(counts);
+        rollup_.put_back_readers(readers); // the figures are sent again, grown by whatever came meanwhile
         throw;
     }
 }
@@ -94,30 +109,23 @@ void reach_flusher::run() {
     }
 }
 
-std::uint64_t reach_flusher::flushes() const {
-    std::lock_guard lock(mutex_);
-    return flushes_;
-}
+std::uint64_t reach_flusher::flushes() const { return flushes_.load(std::memory_order_relaxed); }
 
 std::uint64_t reach_flusher::events(event_kind e) const {
-    std::lock_guard lock(mutex_);
-    return events_[static_cast<std::size_t>(e)];
+    return events_[static_cast<std::size_t>(e)].load(std::memory_order_relaxed);
 }
 
 void reach_flusher::render(prometheus_writer& out) const {
-    std::lock_guard lock(mutex_);
     out.family("farol_reach_events_total", "Reach events counted, by event type (written at each flush).", "counter");
     for (std::size_t i = 0; i < events_.size(); ++i)
-        out.sample("farol_reach_events_total", {{"event", to_string(static_cast<event_kind>(i))}}, events_[i]);
+        out.sample("farol_reach_events_total", {{"event", to_string(static_cast<event_kind>(i))}},
+                   events_[i].load(std::memory_order_relaxed));
     out.family("farol_reach_flushes_total", "Flushes of reach counts to the database that succeeded.", "counter");
-    out.sample("farol_reach_flushes_total", {}, flushes_);
+    out.sample("farol_reach_flushes_total", {}, flushes());
     out.family("farol_reach_counts_dropped_total", "Reach counts given up after failed writes.", "counter");
-    out.sample("farol_reach_counts_dropped_total", {}, dropped_);
+    out.sample("farol_reach_counts_dropped_total", {}, dropped());
 }
 
-std::uint64_t reach_flusher::dropped() const {
-    std::lock_guard lock(mutex_);
-    return dropped_;
-}
+std::uint64_t reach_flusher::dropped() const { return dropped_.load(std::memory_order_relaxed); }
 
 } // namespace farol::metrics

@@ -12,7 +12,7 @@ namespace {
 
 constexpr reach_verdict all_verdicts[] = {reach_verdict::counted, reach_verdict::preview,    reach_verdict::head,
                                           reach_verdict::prefetch, reach_verdict::crawler,   reach_verdict::cross_site,
-                                          reach_verdict::unknown,  reach_verdict::not_here};
+                                          reach_verdict::unknown,  reach_verdict::not_here,  reach_verdict::editor};
 
 std::size_t shard_index() {
     static std::atomic<std::size_t> next{0};
@@ -32,6 +32,7 @@ std::string_view to_string(reach_verdict v) {
     case reach_verdict::cross_site: return "cross-site";
     case reach_verdict::unknown: return "unknown";
     case reach_verdict::not_here: return "not-here";
+    case reach_verdict::editor: return "editor";
     }
     return "unknown";
 }
@@ -47,6 +48,7 @@ reach_verdict reach_recorder::judge(http::request_context const& ctx) const {
     auto const ua = ctx.header(http::field::user_agent);
     if (is_link_preview(ua)) return reach_verdict::preview;
     if (crawlers_.matches(ua)) return reach_verdict::crawler;
+    if (from_editor_page(ctx.header(http::field::referer), options_.own_host)) return reach_verdict::editor;
     return reach_verdict::counted;
 }
 

@@ -20,9 +20,10 @@ class prometheus_writer;
 class visitor_hasher;
 
 // Why a request was or was not counted: the beacon names it in a response header, /metrics counts it.
-enum class reach_verdict { counted, preview, head, prefetch, crawler, cross_site, unknown, not_here };
+// editor: sent from one of this site's editor pages (a file opened from a preview): no reader.
+enum class reach_verdict { counted, preview, head, prefetch, crawler, cross_site, unknown, not_here, editor };
 
-// "counted", "preview", "head", "prefetch", "crawler", "cross-site", "unknown", "not-here".
+// "counted", "preview", "head", "prefetch", "crawler", "cross-site", "unknown", "not-here", "editor".
 std::string_view to_string(reach_verdict v);
 
 // What the read path calls to count a reader (issue 12): it judges the request from its headers,
@@ -32,7 +33,8 @@ std::string_view to_string(reach_verdict v);
 // into its host's category. No lock shared between io threads, no SQLite, no I/O.
 //
 // The order of the checks: HEAD, then prefetch headers, then link-preview bots (counted as a
-// preview, with no visitor), then the crawler list. In beacon mode (metrics.count_at = beacon)
+// preview, with no visitor), then the crawler list, then a Referer naming this site's /editor/
+// (editor pages send same-origin Referers: an editor checking a preview's file is no reader). In beacon mode (metrics.count_at = beacon)
 // cacheable pages are counted by /b alone, so a cache in front does not hide readers.
 class reach_recorder {
 public:
@@ -64,7 +66,7 @@ public:
     void render(prometheus_writer& out) const;
 
 private:
-    static constexpr std::size_t verdict_count = 8;
+    static constexpr std::size_t verdict_count = 9;
     static constexpr std::size_t shard_count = 8;
     struct alignas(64) shard {
         std::array<std::atomic<std::uint64_t>, verdict_count> counts{};

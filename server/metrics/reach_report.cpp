@@ -9,6 +9,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
+#include <string_view>
 
 namespace farol::metrics {
 
@@ -119,10 +121,14 @@ std::string label_of(store::reach_dim d, std::string_view value) {
 
 std::vector<display_row> display_rows(reach_report const& r, display_words const& words) {
     std::vector<display_row> out;
+    out.reserve(r.table.rows.size() + r.shown.subtotals.size() + 1);
     if (r.table.subtotal_by) {
+        // Each group's rows found in one pass: a year by day and campaign has tens of thousands.
+        std::map<std::string_view, std::vector<std::size_t>> by_group;
+        for (std::size_t i = 0; i < r.table.rows.size(); ++i) by_group[r.table.rows[i].dims[0]].push_back(i);
         for (auto const& g : r.shown.subtotals) {
-            for (std::size_t i = 0; i < r.table.rows.size(); ++i)
-                if (r.table.rows[i].dims[0] == g.group) out.push_back(cell_row(r, i, words));
+            if (auto const it = by_group.find(g.group); it != by_group.end())
+                for (auto i : it->second) out.push_back(cell_row(r, i, words));
             out.push_back(total_row(r, display_row::subtotal, g, words));
         }
     } else {

@@ -194,6 +194,16 @@ source categorize_source(std::string_view src_param, std::string_view referer, s
     return {from_referer(referer, own_host), {}};
 }
 
+bool from_editor_page(std::string_view referer, std::string_view own_host) {
+    auto const url = boost::urls::parse_uri(util::trim(referer));
+    if (!url || !url->has_authority()) return false;
+    auto const encoded = url->encoded_host();
+    auto const host = without_final_dot(std::string_view(encoded.data(), encoded.size()));
+    auto const path = url->encoded_path();
+    return !host.empty() && util::iequals(host, without_final_dot(host_only(own_host))) &&
+           std::string_view(path.data(), path.size()).starts_with("/editor/");
+}
+
 std::string_view to_string(device_class d) {
     switch (d) {
     case device_class::phone: return "phone";

@@ -69,6 +69,10 @@ struct source {
 source categorize_source(std::string_view src_param, std::string_view referer, std::string_view own_host,
                          std::function<bool(std::string_view)> const& is_partner);
 
+// Whether a Referer names one of this site's editor pages (own_host's host, a path under /editor/):
+// the request was made by an editor (a file opened from a preview), not by a reader.
+bool from_editor_page(std::string_view referer, std::string_view own_host);
+
 // Lower-case names for reports and labels: "phone", "tablet", "desktop"; "direct", "partner", "qr",
 // "whatsapp", "facebook", "search", "other".
 std::string_view to_string(device_class d);

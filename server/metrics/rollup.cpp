@@ -26,6 +26,11 @@ std::map<readers_key, std::uint64_t> rollup::take_readers() {
     return out;
 }
 
+void rollup::put_back_readers(std::map<readers_key, std::uint64_t> const& taken) {
+    for (auto const& entry : taken)
+        if (readers_.contains(entry.first)) changed_.insert(entry.first);
+}
+
 void rollup::forget_before(std::chrono::year_month_day day) {
     std::erase_if(readers_, [&](auto const& entry) { return entry.first.day < day; });
     std::erase_if(changed_, [&](readers_key const& key) { return key.day < day; });

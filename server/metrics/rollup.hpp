@@ -46,6 +46,9 @@ public:
     // The current distinct-reader estimate of every day x campaign x language that gained a
     // visitor since the last call (the stored figure is replaced by it).
     std::map<readers_key, std::uint64_t> take_readers();
+    // Marks the cells of a take_readers() whose write failed as changed again, so the next take
+    // re-sends their (by then possibly larger) figures; cells forgotten meanwhile stay forgotten.
+    void put_back_readers(std::map<readers_key, std::uint64_t> const& taken);
     // Drops the reader counters of days before `day`: once a day's salt is gone no hash of it comes.
     void forget_before(std::chrono::year_month_day day);
 

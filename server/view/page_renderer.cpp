@@ -25,7 +25,7 @@ std::string error_key(unsigned status) {
 } // namespace
 
 std::string page_renderer::home(std::string_view lang, std::vector<content::campaign const*> const& published,
-                                content::library const& lib, content::campaign const* featured) const {
+                                content::library const& lib, content::campaign const* featured, audience for_whom) const {
     page_meta meta;
     meta.title = catalogs_->text(lang, "home.title");
     meta.description = catalogs_->text(lang, "home.intro");
@@ -47,12 +47,12 @@ std::string page_renderer::home(std::string_view lang, std::vector<content::camp
     for (auto const* c : published) cards.push_back(card(*c));
     d["campaigns"] = std::move(cards);
     if (featured) d["featured"] = card(*featured);
-    if (options_.beacon) d["beacon_src"] = beacon_path(lang, "");
+    if (options_.beacon && for_whom == audience::readers) d["beacon_src"] = beacon_path(lang, "");
     return render("home", lang, d);
 }
 
-std::string page_renderer::campaign(std::string_view lang, content::campaign const& c,
-                                    content::library const& lib) const {
+std::string page_renderer::campaign(std::string_view lang, content::campaign const& c, content::library const& lib,
+                                    audience for_whom) const {
     auto const& tr = pick_translation(c, lang);
     bool const fallback = tr.language != lang;
     page_meta meta;
@@ -84,6 +84,10 @@ std::string page_renderer::campaign(std::string_view lang, content::campaign con
     d["materials"] = std::move(files);
     d["whatsapp_href"] = share_path(lang, c.slug, "whatsapp");
     d["oembed_href"] = url(oembed_path(url(campaign_path(lang, c.slug))));
+    if (for_whom == audience::preview) {
+        d["preview"] = true; // the template draws the share button inert
+        return render("campaign", lang, d);
+    }
     if (options_.beacon) d["beacon_src"] = beacon_path(lang, c.slug);
     return render("campaign", lang, d);
 }

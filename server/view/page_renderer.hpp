@@ -31,6 +31,10 @@ struct site_options {
     bool beacon = false;
 };
 
+// Who a page is drawn for: readers (the Site), or an editor previewing it, which must not count as
+// reach: a preview carries no beacon, and its share button is inert (no href).
+enum class audience { readers, preview };
+
 // A search hit as the page shows it (the store's hit, without the store).
 struct search_result {
     std::string slug, language, title, snippet;
@@ -46,8 +50,10 @@ public:
 
     // `featured`: the hero campaign (home-featured slot), which has a text in lang; null for none.
     std::string home(std::string_view lang, std::vector<content::campaign const*> const& published,
-                     content::library const& lib, content::campaign const* featured = nullptr) const;
-    std::string campaign(std::string_view lang, content::campaign const& c, content::library const& lib) const;
+                     content::library const& lib, content::campaign const* featured = nullptr,
+                     audience for_whom = audience::readers) const;
+    std::string campaign(std::string_view lang, content::campaign const& c, content::library const& lib,
+                         audience for_whom = audience::readers) const;
     // Where the campaign page's "Share on WhatsApp" leads once /<lang>/c/<slug>/share/whatsapp has
     // counted the click: wa.me with the page's title and its URL tagged ?src=whatsapp.
     std::string whatsapp_share(std::string_view lang, content::campaign const& c) const;

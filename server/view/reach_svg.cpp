@@ -32,6 +32,7 @@ std::string num(double v) {
 }
 
 std::string figure_text(reach_bar const& b, unsigned k) {
+    if (b.unknown) return unknown_figure;
     if (b.value) return std::to_string(*b.value);
     return b.hidden_text.empty() ? "<" + std::to_string(k) : b.hidden_text;
 }
@@ -45,7 +46,7 @@ double top_of(std::vector<reach_bar> const& bars, unsigned k) {
 }
 
 bool any_hidden(std::vector<reach_bar> const& bars) {
-    return std::any_of(bars.begin(), bars.end(), [](auto const& b) { return !b.value; });
+    return std::any_of(bars.begin(), bars.end(), [](auto const& b) { return !b.value && !b.unknown; });
 }
 
 std::string open_svg(std::string_view id, double height, reach_chart_labels const& labels) {
@@ -57,6 +58,12 @@ std::string open_svg(std::string_view id, double height, reach_chart_labels cons
         "patternTransform=\"rotate(45)\"><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"{4}\" stroke-width=\"2\"/>"
         "</pattern></defs>",
         eid, num(view_width), num(height), escape(labels.title), hidden_stroke);
+}
+
+// A figure nobody knows: a dash where its bar would stand (x, y: the text's anchor), no bar.
+std::string unknown_mark(reach_bar const& b, double x, double y, std::string_view anchor) {
+    return fmt::format("<text class=\"unknown\" x=\"{}\" y=\"{}\" text-anchor=\"{}\"><title>{}: {}</title>{}</text>", num(x),
+                       num(y), anchor, escape(b.label), unknown_figure, unknown_figure);
 }
 
 // A bar's rectangle: shown in the chart's colour, or the hatched band of a hidden figure.
@@ -96,7 +103,8 @@ std::string column_chart_svg(std::string_view id, std::vector<reach_bar> const& 
         auto const& b = bars[i];
         double const x = left + slot * static_cast<double>(i) + slot * 0.1;
         double const v = b.value ? static_cast<double>(*b.value) : static_cast<double>(k);
-        out += bar_rect(id, b, k, x, y_of(v), slot * 0.8, top + plot - y_of(v));
+        out += b.unknown ? unknown_mark(b, x + slot * 0.4, top + plot - 4, "middle")
+                         : bar_rect(id, b, k, x, y_of(v), slot * 0.8, top + plot - y_of(v));
         if (i % every == 0)
             out += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>", num(x + slot * 0.4),
                                num(top + plot + 15), escape(b.tick));
@@ -113,10 +121,14 @@ std::string bar_chart_svg(std::string_view id, std::vector<reach_bar> const& bar
     for (std::size_t i = 0; i < bars.size(); ++i) {
         auto const& b = bars[i];
         double const y = top + row * static_cast<double>(i);
-        double const v = b.value ? static_cast<double>(*b.value) : static_cast<double>(k);
-        double const w = (right - left) * v / scale;
         out += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>", num(left - 8), num(y + 15),
                            escape(b.label));
+        if (b.unknown) {
+            out += unknown_mark(b, left + 6, y + 15, "start");
+            continue;
+        }
+        double const v = b.value ? static_cast<double>(*b.value) : static_cast<double>(k);
+        double const w = (right - left) * v / scale;
         out += bar_rect(id, b, k, left, y + 3, w, row - 6);
         out += fmt::format("<text x=\"{}\" y=\"{}\">{}</text>", num(left + w + 6), num(y + 15), escape(figure_text(b, k)));
     }

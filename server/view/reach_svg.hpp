@@ -14,7 +14,11 @@ struct reach_bar {
     std::optional<std::uint64_t> value;
     std::string tick;
     std::string hidden_text; // a hidden figure's words ("withheld"); empty: "<k"
+    bool unknown = false;    // no figure is known (not hidden, not 0): no bar, unknown_figure as its text
 };
+
+// The text of a figure nobody knows, in charts and their tables: never a 0 that was not counted.
+inline constexpr char const* unknown_figure = "–";
 
 // A chart's words, already in the editor's language.
 struct reach_chart_labels {
@@ -27,7 +31,8 @@ struct reach_chart_labels {
 // Every chart is <svg role="img" aria-labelledby=…> with a <title>, one <rect class="bar"> per
 // shown figure (even 0, drawn 0 high) with a <title> "label: value", and one hatched
 // <rect class="hidden-bar"> per suppressed figure, drawn as the band 0 to k (where the figure
-// lies) and never at its true height, which the chart does not know; the legend names the hatch
+// lies) and never at its true height, which the chart does not know; an unknown figure gets no
+// rect, only a <text class="unknown"> "–" with its <title>; the legend names the hatch
 // when any bar is hidden. Scale: the largest shown figure, or k, whichever is larger. `id`
 // prefixes the ids the SVG defines (inline SVGs share the page's id space): give each chart its own.
 // Every inserted text is XML-escaped.

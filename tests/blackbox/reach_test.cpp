@@ -1,5 +1,6 @@
 // Reach counting end to end: the real server, real requests, then the rollups a clean stop wrote.
 #include "app/config.hpp"
+#include "app/reach_services.hpp"
 #include "store/database.hpp"
 #include "store/reach_store.hpp"
 #include "support/raw_client.hpp"
@@ -7,8 +8,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <memory>
 #include <regex>
 #include <thread>
+#include <vector>
 
 using namespace farol;
 using namespace farol::test;
@@ -83,6 +86,32 @@ TEST_CASE("reach at the origin: views, downloads, shares and previews, each once
         CHECK(r.reach.readers(day, slug, "pt-BR") == 2);
         CHECK(r.reach.readers(day, "", "pt-BR") == 1);
     }
+}
+
+TEST_CASE("reach on a clean stop: every event recorded before the stop is written, workers included",
+          "[blackbox][reach]") {
+    util::fixed_clock const clock(test_epoch());
+    test_server s(
+        [](app::config& c) {
+            c.workers = 1;                        // searches queue up on one worker (they record there)
+            c.limits.shutdown_timeout = 1ms;      // the io threads end while the worker is still busy
+        },
+        sample_campaigns());
+    std::vector<std::unique_ptr<raw_client>> readers;
+    // More searches than the worker gets through in the shutdown's drain, all sent at once.
+    for (unsigned n = 0; n < 300; ++n)
+        readers.push_back(std::make_unique<raw_client>(s.port(), 0, (127u << 24) | (2 + n % 250)));
+    for (auto& r : readers)
+        r->send(std::string("GET /pt-BR/search?q=trabalho HTTP/1.1\r\nHost: t\r\n") + phone_ua + "\r\n");
+    auto const& recorder = s.get().reach().recorder;
+    for (int tries = 0; tries < 500 && recorder.verdicts(metrics::reach_verdict::counted) == 0; ++tries)
+        std::this_thread::sleep_for(1ms);
+    s.get().stop();
+    s.get().wait();
+    auto const recorded = recorder.verdicts(metrics::reach_verdict::counted);
+    rollups const r(s.data_dir().path(), clock);
+    CHECK(recorded > 0);
+    CHECK(r.count("", "pt-BR", "view", "direct", "phone") == recorded);
 }
 
 TEST_CASE("reach behind a cache: pages carry /b, and only /b counts their views", "[blackbox][reach]") {

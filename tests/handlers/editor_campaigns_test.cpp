@@ -127,3 +127,19 @@ TEST_CASE("editor campaigns: revisions list, a word diff of two, restore as a ne
     CHECK(w.c.get("/editor/campaigns/nova/t/es/preview").result() == status::not_found);
     CHECK(w.c.get("/editor/campaigns/nova/t/xx").result() == status::not_found);
 }
+
+TEST_CASE("editor campaigns: a draft's preview behind a cache carries no beacon and no live share link",
+          "[editor][campaigns][reach]") {
+    writing_fixture w;
+    w.f.base.pages = w.f.base.make_pages(true); // metrics.count_at = beacon
+    w.c.post("/editor/campaigns", {{"slug", "nova"}, {"default_language", "pt-BR"}});
+    REQUIRE(w.save("pt-BR", "Título", "O trabalho no exterior pode ser seguro.", "0").result() == status::see_other);
+    auto const preview = w.c.get("/editor/campaigns/nova/t/pt-BR/preview");
+    REQUIRE(preview.result() == status::ok);
+    CHECK(contains(preview, "O trabalho no exterior pode ser seguro."));
+    // An editor reading a draft is no reader: nothing on the page may reach /b or the share counter.
+    CHECK(!contains(preview, "class=\"beacon\""));
+    CHECK(!contains(preview, "/b?"));
+    CHECK(!contains(preview, "/share/whatsapp"));
+    CHECK(contains(preview, "<a class=\"button whatsapp\" aria-disabled=\"true\">"));
+}

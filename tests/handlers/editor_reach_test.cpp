@@ -88,7 +88,9 @@ TEST_CASE("editor reach: the last 28 local days by day by default, charts each f
         INFO(chart);
         auto const svg = between(html, std::string("<title id=\"") + chart + "-title\"", "</svg>");
         REQUIRE_FALSE(svg.empty());
-        CHECK(count_of(svg, "<rect class=\"bar\"") + count_of(svg, "<rect class=\"hidden-bar\"") == 28); // one per day
+        auto const marks = count_of(svg, "<rect class=\"bar\"") + count_of(svg, "<rect class=\"hidden-bar\"") +
+                           count_of(svg, "<text class=\"unknown\"");
+        CHECK(marks == 28); // one per day
         CHECK(count_of(svg, "<rect class=\"hidden-bar\"") == 1);
         CHECK(svg.find("<title>2026-07-12: &lt;10</title>") != std::string::npos); // the hidden day, marked, not measured
         CHECK(svg.find("Hatched: hidden (fewer than 10, or withheld)</text>") != std::string::npos); // its legend
@@ -105,6 +107,13 @@ TEST_CASE("editor reach: the last 28 local days by day by default, charts each f
     auto const readers = between(html, "<table id=\"reach-readers-table\">", "</table>");
     CHECK(readers.find("<tr><th scope=\"row\">2026-07-10</th><td class=\"num\">47</td></tr>") != std::string::npos);
     CHECK(readers.find("<tr><th scope=\"row\">2026-07-12</th><td class=\"num\">&lt;10</td></tr>") != std::string::npos);
+    // A day without views may still have had readers (of a download, a share): unknown, never a false 0.
+    CHECK(readers.find("<tr><th scope=\"row\">2026-07-11</th><td class=\"num\">–</td></tr>") != std::string::npos);
+    CHECK(readers.find("<td class=\"num\">0</td>") == std::string::npos);
+    auto const readers_svg = between(html, "<title id=\"reach-readers-title\"", "</svg>");
+    CHECK(count_of(readers_svg, "<text class=\"unknown\"") == 26);
+    CHECK(readers_svg.find("<title>2026-07-11: –</title>") != std::string::npos);
+    CHECK(readers_svg.find("<title>2026-07-11: 0</title>") == std::string::npos);
     auto const viewed = s.f.editor.audit.list({std::nullopt, "reach.view"});
     REQUIRE(viewed.size() == 1);
     CHECK(viewed[0].object == "2026-07-03..2026-07-30 by day");

@@ -225,3 +225,19 @@ TEST_CASE("editor schedule: an editor's own zone is where their date fields star
         audited = audited || (e.action == "account.zone" && e.object == "user:ana Europe/Lisbon");
     CHECK(audited);
 }
+
+TEST_CASE("editor schedule: the site previewed behind a cache carries no beacon and no live share link",
+          "[editor][schedule][reach]") {
+    schedule_fixture s;
+    s.f.base.pages = s.f.base.make_pages(true); // metrics.count_at = beacon
+    auto const at = std::to_string(std::chrono::sys_seconds(utc(2026, 7, 30, 12)).time_since_epoch().count());
+    for (auto const& target : {"/editor/preview/at/" + at + "/pt-BR/", "/editor/preview/at/" + at + "/pt-BR/c/alfa"}) {
+        auto const page = s.c.get(target);
+        INFO(target);
+        REQUIRE(page.result() == status::ok);
+        CHECK(!contains(page, "class=\"beacon\""));
+        CHECK(!contains(page, "/b?"));
+        CHECK(!contains(page, "/share/whatsapp"));
+    }
+    CHECK(contains(s.c.get("/editor/preview/at/" + at + "/pt-BR/c/alfa"), "<a class=\"button whatsapp\" aria-disabled=\"true\">"));
+}

@@ -35,13 +35,20 @@ struct handler_fixture {
     std::filesystem::path source = FAROL_SOURCE_DIR;
     util::fixed_clock clock{test_epoch()};
     std::shared_ptr<published::static_assets const> assets = published::static_assets::load(source / "static");
-    std::shared_ptr<view::page_renderer const> pages = std::make_shared<view::page_renderer const>(
-        view::load_site_templates(source / "templates"),
-        std::make_shared<i18n::catalogs const>(
-            i18n::catalogs::load(source / "templates/i18n", {"pt-BR", "es", "en", "fr", "ht", "ar"})),
-        assets, view::site_options{"https://farol.example.org", "https://neutral.example", {}});
+    std::shared_ptr<view::page_renderer const> pages = make_pages(false);
     content::library library = small_library();
     published::site_holder site{built_site()};
+
+    // The site's renderer; beacon: as with metrics.count_at = beacon (pages carry a /b image).
+    std::shared_ptr<view::page_renderer const> make_pages(bool beacon) const {
+        view::site_options options{"https://farol.example.org", "https://neutral.example", {}};
+        options.beacon = beacon;
+        return std::make_shared<view::page_renderer const>(
+            view::load_site_templates(source / "templates"),
+            std::make_shared<i18n::catalogs const>(
+                i18n::catalogs::load(source / "templates/i18n", {"pt-BR", "es", "en", "fr", "ht", "ar"})),
+            assets, options);
+    }
 
     // As app/ builds it: the pages, plus the library whose hotlines search pages show.
     std::shared_ptr<published::site const> built_site() const {

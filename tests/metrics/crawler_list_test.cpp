@@ -5,6 +5,8 @@
 
 #include <filesystem>
 #include <string>
+#include <utility>
+#include <vector>
 
 using farol::metrics::crawler_list;
 using farol::test::temp_dir;
@@ -129,4 +131,58 @@ TEST_CASE("crawler list: a moved list keeps its patterns", "[reach][metrics]") {
     crawler_list moved = std::move(list);
     CHECK(moved.matches("Examplebot"));
     CHECK(moved.patterns() == 1);
+}
+
+TEST_CASE("crawler list: a burst from one user-agent runs the set once, its verdict unchanged", "[reach][metrics]") {
+    auto const& list = real_list();
+    // User-agents no other test asks about: this thread's cache has not seen them yet.
+    std::string const bot = "Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm) burst";
+    std::string const phone = "Mozilla/5.0 (Linux; Android 14; burst) Mobile Safari/537.36";
+    auto const before = list.set_matches();
+    for (int i = 0; i < 50; ++i) {
+        CHECK(list.matches(bot));
+        CHECK_FALSE(list.matches(phone));
+    }
+    CHECK(list.set_matches() - before == 2);
+}
+
+TEST_CASE("crawler list: the per-thread cache never changes a verdict", "[reach][metrics]") {
+    auto const& list = real_list();
+    // More distinct user-agents than the cache holds, crawlers and browsers interleaved, in rounds:
+    // entries are replaced while others are hit, and every answer must be what the set says.
+    std::vector<std::pair<std::string, bool>> agents;
+    for (int i = 0; i < 12; ++i) {
+        agents.emplace_back("Mozilla/5.0 (compatible; Googlebot/2." + std::to_string(i) + ")", true);
+        agents.emplace_back("Mozilla/5.0 (Linux; Android 13; moto g" + std::to_string(i) + ") Mobile Safari/537.36", false);
+    }
+    for (int round = 0; round < 3; ++round)
+        for (std::size_t n = 1; n <= agents.size(); n += 5) // working sets below, at and above the cache's size
+            for (std::size_t i = 0; i < n; ++i) {
+                INFO(agents[i].first);
+                CHECK(list.matches(agents[i].first) == agents[i].second);
+            }
+    // A user-agent that only extends a cached one, or differs by case, is asked anew.
+    std::string const browser = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0";
+    CHECK_FALSE(list.matches(browser));
+    CHECK(list.matches(browser + " (compatible; Googlebot/2.1)"));
+    CHECK_FALSE(list.matches(browser));
+    CHECK(list.matches("curl/7.88.1"));
+    CHECK_FALSE(list.matches("Curl/7.88.1"));
+    std::string const long_bot = "Googlebot/2.1 " + std::string(crawler_list::cache_max_length, 'x');
+    CHECK(list.matches(long_bot));
+    CHECK(list.matches(long_bot));
+}
+
+TEST_CASE("crawler list: one thread's cache never answers for another list", "[reach][metrics]") {
+    temp_dir dir;
+    dir.write("a.json", R"([{"pattern": "Examplebot"}])");
+    dir.write("b.json", R"([{"pattern": "Otherbot"}])");
+    auto const a = crawler_list::load(dir / "a.json");
+    auto const b = crawler_list::load(dir / "b.json");
+    for (int i = 0; i < 3; ++i) {
+        CHECK(a.matches("Examplebot/1"));
+        CHECK_FALSE(b.matches("Examplebot/1"));
+        CHECK(b.matches("Otherbot/1"));
+        CHECK_FALSE(a.matches("Otherbot/1"));
+    }
 }

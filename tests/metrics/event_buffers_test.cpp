@@ -67,3 +67,28 @@ TEST_CASE("event buffers: a full buffer drops and counts, never grows past its b
     CHECK(other.drain().size() == 2);
     CHECK(buffers.drain().size() == 1);
 }
+
+TEST_CASE("event buffers: each thread's buffer has cache lines of its own", "[reach][metrics]") {
+    // Two io threads recording at once must not write to one cache line (false sharing).
+    STATIC_REQUIRE(alignof(event_buffers::buffer) >= 64);
+    STATIC_REQUIRE(sizeof(event_buffers::buffer) % 64 == 0);
+}
+
+TEST_CASE("event buffers: draining keeps the buffers' capacity, so a warm second allocates nothing",
+          "[reach][metrics]") {
+    event_buffers buffers;
+    std::vector<reach_event> out;
+    for (int second = 0; second < 3; ++second) {
+        for (std::uint64_t i = 0; i < 100; ++i) buffers.record(event("c", i));
+        out.clear();
+        buffers.drain(out);
+        CHECK(out.size() == 100);
+    }
+    auto const warm = buffers.capacity_bytes();
+    CHECK(warm >= 2 * 100 * sizeof(reach_event)); // both vectors of the pair, each grown once
+    for (std::uint64_t i = 0; i < 100; ++i) buffers.record(event("c", i));
+    out.clear();
+    buffers.drain(out);
+    CHECK(out.size() == 100);
+    CHECK(buffers.capacity_bytes() == warm);
+}

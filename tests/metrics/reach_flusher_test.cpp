@@ -2,6 +2,10 @@
 
 #include <catch2/catch.hpp>
 
+#include "metrics/prometheus.hpp"
+
+#include <condition_variable>
+#include <future>
 #include <stdexcept>
 #include <thread>
 
@@ -64,6 +68,73 @@ TEST_CASE("reach flusher: a failed write keeps its counts for the next one", "[r
     CHECK(disk.counts.at("2026-07-30 alfa view direct phone") == 2);
     CHECK(disk.readers.at("2026-07-30 alfa es") == 2);
     CHECK(f.dropped() == 0);
+}
+
+TEST_CASE("reach flusher: a failed write's readers come back with the next write, new visitor or not",
+          "[reach][metrics]") {
+    event_buffers buffers;
+    fake_store disk;
+    reach_flusher f(buffers, [&](auto const& c, auto const& r) { disk.write(c, r); }, 1h);
+    buffers.record(view("alfa", 1));
+    buffers.record(view("alfa", 2));
+    disk.failing = true; // SQLITE_BUSY, a full disk: the transaction is rolled back
+    CHECK_THROWS(f.flush_now());
+    CHECK_THROWS(f.flush_now()); // still failing: nothing is lost twice either
+    disk.failing = false;
+    f.flush_now(); // nothing new was recorded meanwhile
+    CHECK(disk.counts.at("2026-07-30 alfa view direct phone") == 2);
+    CHECK(disk.readers.at("2026-07-30 alfa es") == 2);
+    CHECK(f.flushes() == 1);
+}
+
+TEST_CASE("reach flusher: an idle interval writes nothing and is not a flush", "[reach][metrics]") {
+    event_buffers buffers;
+    fake_store disk;
+    reach_flusher f(buffers, [&](auto const& c, auto const& r) { disk.write(c, r); }, 1h);
+    f.flush_now();
+    CHECK(disk.writes == 0);
+    CHECK(f.flushes() == 0);
+    buffers.record(view("alfa", 1));
+    f.flush_now();
+    f.flush_now();
+    CHECK(disk.writes == 1);
+    CHECK(f.flushes() == 1);
+    metrics::prometheus_writer out;
+    f.render(out);
+    CHECK(out.text().find("farol_reach_flushes_total 1\n") != std::string::npos);
+}
+
+TEST_CASE("reach flusher: a scrape does not wait for a slow write", "[reach][metrics]") {
+    event_buffers buffers;
+    std::mutex m;
+    std::condition_variable cv;
+    bool writing = false, release = false;
+    reach_flusher f(buffers, [&](auto const&, auto const&) {
+        std::unique_lock lock(m);
+        writing = true;
+        cv.notify_all();
+        cv.wait(lock, [&] { return release; }); // a write stuck on a busy database
+    }, 1h);
+    buffers.record(view("alfa", 1));
+    auto writer = std::async(std::launch::async, [&] { f.flush_now(); });
+    {
+        std::unique_lock lock(m);
+        cv.wait(lock, [&] { return writing; });
+    }
+    auto scrape = std::async(std::launch::async, [&] {
+        metrics::prometheus_writer out;
+        f.render(out);
+        return out.text();
+    });
+    bool const answered = scrape.wait_for(5s) == std::future_status::ready;
+    {
+        std::lock_guard lock(m);
+        release = true;
+    }
+    cv.notify_all();
+    writer.get();
+    CHECK(answered);
+    CHECK(scrape.get().find("farol_reach_events_total{event=\"view\"} 1\n") != std::string::npos);
 }
 
 TEST_CASE("reach flusher: the thread flushes every interval and once more on stop", "[reach][metrics]") {

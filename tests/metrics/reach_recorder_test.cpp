@@ -157,6 +157,23 @@ TEST_CASE("reach recorder: a download counts once, whatever ranges resume it", "
     CHECK(events[1].event == event_kind::download);
 }
 
+TEST_CASE("reach recorder: a file opened from an editor's page is an editor's, not a reader's download",
+          "[reach][metrics]") {
+    recorder_fixture f;
+    auto preview = reader("/m/abc/folheto.pdf", desktop);
+    preview.header(http::field::referer, "https://farol.example.org/editor/campaigns/teste/t/pt-BR/preview");
+    CHECK(f.recorder.download(preview.context(), "teste", "pt-BR") == reach_verdict::editor);
+    auto page = reader("/pt-BR/c/teste", desktop);
+    page.header(http::field::referer, "https://farol.example.org/editor/preview/at/1785412800/pt-BR/");
+    CHECK(f.recorder.page_view(page.context(), "teste", "pt-BR", true) == reach_verdict::editor);
+    CHECK(f.buffers.drain().empty());
+    CHECK(f.recorder.verdicts(reach_verdict::editor) == 2);
+    auto from_site = reader("/m/abc/folheto.pdf", desktop);
+    from_site.header(http::field::referer, "https://farol.example.org/pt-BR/c/teste");
+    CHECK(f.recorder.download(from_site.context(), "teste", "pt-BR") == reach_verdict::counted);
+    CHECK(metrics::to_string(reach_verdict::editor) == "editor");
+}
+
 TEST_CASE("reach recorder: in beacon mode cacheable pages are left to /b, search pages are not", "[reach][metrics]") {
     recorder_fixture f(false);
     auto page = reader("/pt-BR/c/teste");

@@ -262,3 +262,16 @@ TEST_CASE("names of classes and sources for reports", "[reach][metrics]") {
     CHECK(to_string(source_kind::search) == "search");
     CHECK(to_string(source_kind::other) == "other");
 }
+
+TEST_CASE("editor pages: a Referer under this site's /editor/ is an editor's, anything else is not", "[reach][metrics]") {
+    CHECK(from_editor_page("https://farol.example.org/editor/campaigns/nova/t/pt-BR/preview", "farol.example.org"));
+    CHECK(from_editor_page("http://FAROL.example.org.:8080/editor/preview/at/1785412800/pt-BR/c/alfa",
+                           "farol.example.org:8080"));
+    CHECK(from_editor_page("http://[::1]:8080/editor/preview", "[::1]:8080"));
+    CHECK_FALSE(from_editor_page("https://farol.example.org/pt-BR/c/alfa", "farol.example.org"));
+    CHECK_FALSE(from_editor_page("https://farol.example.org/editor", "farol.example.org")); // not a page under it
+    CHECK_FALSE(from_editor_page("https://farol.example.org/editorial/x", "farol.example.org"));
+    CHECK_FALSE(from_editor_page("https://elsewhere.example/editor/preview", "farol.example.org"));
+    CHECK_FALSE(from_editor_page("", "farol.example.org"));
+    CHECK_FALSE(from_editor_page("/editor/preview", "farol.example.org")); // no authority: not a URL a browser sends
+}

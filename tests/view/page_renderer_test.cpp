@@ -175,3 +175,35 @@ TEST_CASE("the share card is an absolute URL, a language without one shows the d
     CHECK(!has(none, "og:image"));
     CHECK(has(none, "<meta name=\"twitter:card\" content=\"summary\">"));
 }
+
+TEST_CASE("an editor's preview carries no beacon and its share link is inert", "[view][reach]") {
+    auto cat = std::make_shared<i18n::catalogs const>(i18n::catalogs::load(source / "templates/i18n", {"pt-BR", "es"}));
+    view::site_options options{"https://farol.example.org", "https://neutral.example", {}};
+    options.beacon = true; // metrics.count_at = beacon: the pages count themselves through /b
+    view::page_renderer const pages(view::load_site_templates(source / "templates"), cat,
+                                    published::static_assets::load(source / "static"), options);
+    auto lib = two_language_library();
+    auto& c = lib.campaigns[0];
+    c.materials.push_back({"folheto", "leaflet", {{"pt-BR", "folheto-pt-BR.pdf", std::string(64, 'a'), 1234, "application/pdf"}}});
+    std::vector<content::campaign const*> const published{&c};
+
+    // What readers get: the beacon, the counted share link and the counted download.
+    auto const read = pages.campaign("pt-BR", c, lib);
+    CHECK(has(read, "<img class=\"beacon\" src=\"/b?e=view&amp;c=teste&amp;l=pt-BR\""));
+    CHECK(has(read, "href=\"/pt-BR/c/teste/share/whatsapp\""));
+    CHECK(has(read, "href=\"/m/aaaaaaaaaaaaaaaa/folheto-pt-BR.pdf\""));
+    CHECK(has(pages.home("pt-BR", published, lib), "class=\"beacon\""));
+
+    // What an editor previewing sees: the same page without the beacon and with an inert share button.
+    auto const preview = pages.campaign("pt-BR", c, lib, view::audience::preview);
+    CHECK(!has(preview, "class=\"beacon\""));
+    CHECK(!has(preview, "/b?"));
+    CHECK(!has(preview, "/share/"));
+    CHECK(has(preview, "<a class=\"button whatsapp\" aria-disabled=\"true\">"));
+    CHECK(has(preview, "href=\"/m/aaaaaaaaaaaaaaaa/folheto-pt-BR.pdf\"")); // the attached file, as readers get it
+    CHECK(has(preview, "Título PT"));
+    auto const home = pages.home("pt-BR", published, lib, nullptr, view::audience::preview);
+    CHECK(!has(home, "class=\"beacon\""));
+    CHECK(!has(home, "/b?"));
+    CHECK(has(home, "href=\"/pt-BR/c/teste\""));
+}

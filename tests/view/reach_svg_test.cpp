@@ -55,3 +55,18 @@ TEST_CASE("reach charts: horizontal bars are labelled and every text is escaped"
     CHECK(svg.find("id=\"s&quot;1-title\"") != std::string::npos);
     CHECK(count_of(svg, "<rect class=\"hidden-bar\"") == 1);
 }
+
+TEST_CASE("reach charts: an unknown figure is a dash, neither a bar of 0 nor a hidden band", "[view][reach]") {
+    reach_bar unknown{"2026-07-02", std::nullopt, "07-02"};
+    unknown.unknown = true;
+    std::vector<reach_bar> const bars{{"2026-07-01", 12, "07-01"}, unknown};
+    for (auto const& svg : {column_chart_svg("u1", bars, 10, {"Readers per day", "Hatched"}),
+                            bar_chart_svg("u2", bars, 10, {"Readers", "Hatched"})}) {
+        CHECK(count_of(svg, "<rect class=\"bar\"") == 1);
+        CHECK(count_of(svg, "<rect class=\"hidden-bar\"") == 0);
+        CHECK(count_of(svg, "<text class=\"unknown\"") == 1);
+        CHECK(svg.find("<title>2026-07-02: –</title>–</text>") != std::string::npos);
+        CHECK(svg.find("2026-07-02: 0") == std::string::npos);
+        CHECK(svg.find("Hatched</text>") == std::string::npos); // nothing hidden: no legend
+    }
+}
