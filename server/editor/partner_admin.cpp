@@ -126,6 +126,12 @@ bool partner_admin::link(std::string_view actor, std::int64_t user_id, std::stri
     return true;
 }
 
+void partner_admin::unlink(std::string_view actor, std::int64_t user_id, std::string_view user_name) {
+    auto const was = store_.partner_of(user_id);
+    if (!was || !store_.link(user_id, std::nullopt)) return;
+    audit_.record(actor, "user.partner", "user:" + std::string(user_name) + " partner:none (was " + *was + ")");
+}
+
 void partner_admin::changed() const {
     if (on_change_) on_change_();
 }

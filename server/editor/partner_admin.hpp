@@ -68,6 +68,8 @@ public:
     std::optional<std::string> partner_of(std::int64_t user_id) const { return store_.partner_of(user_id); }
     // Links an account to an existing partner; false when either is missing.
     bool link(std::string_view actor, std::int64_t user_id, std::string_view user_name, std::string_view partner_id);
+    // Ends an account's link to its partner (its role is no longer partner); audited when there was one.
+    void unlink(std::string_view actor, std::int64_t user_id, std::string_view user_name);
 
 private:
     std::vector<partner_problem> check(partner_input const& in, bool new_id, partners::partner& out) const;

@@ -107,6 +107,8 @@ http::response show(deps const& d, http::request_context const& ctx, json::objec
                                    {"partner", d.partners.partner_of(user->id).value_or("")}};
     data["sessions"] = std::move(sessions);
     data["roles"] = role_options(p, user->role);
+    if (!data.contains("partners"))
+        data["partners"] = partner_options(d, p, d.partners.partner_of(user->id).value_or(""));
     add_done_notice(p, "users", data);
     return page(p, "user", std::move(data));
 }
@@ -117,6 +119,27 @@ bool last_admin(deps const& d, store::user_row const& u) {
     for (auto const& other : d.accounts.list())
         if (other.id != u.id && other.role == "admin" && !other.disabled) return false;
     return true;
+}
+
+// A partner role needs its partner (the form's select); leaving that role ends the link. Nothing
+// changes when the partner is missing or unknown: the page comes back with the field's reason.
+std::optional<http::response> change_role(deps const& d, http::request_context const& ctx, store::user_row const& user,
+                                          http::role role) {
+    page_context p(*d.views, ctx);
+    auto const partner = role == http::role::partner ? ctx.form_value("partner") : std::string();
+    form_errors errors;
+    check_partner(d, role, partner, errors);
+    if (!errors.empty()) {
+        json::object data{{"partners", partner_options(d, p, partner)}};
+        errors.into(p, data);
+        auto res = show(d, ctx, std::move(data));
+        res.result(http::status::unprocessable_entity);
+        return res;
+    }
+    d.accounts.set_role(ctx.session->name, user, role);
+    if (role == http::role::partner) d.partners.link(ctx.session->name, user.id, user.name, partner);
+    else d.partners.unlink(ctx.session->name, user.id, user.name);
+    return std::nullopt;
 }
 
 http::response act(deps const& d, http::request_context const& ctx) {
@@ -148,7 +171,7 @@ http::response act(deps const& d, http::request_context const& ctx) {
         auto const role = http::parse_role(ctx.form_value("role"));
         if (!role) return refuse("role.invalid");
         if (*role != http::role::admin && last_admin(d, *user)) return refuse("users.cannot_demote_last_admin");
-        d.accounts.set_role(actor, *user, *role);
+        if (auto refused = change_role(d, ctx, *user, *role)) return std::move(*refused);
     } else {
         throw http::http_error(http::status::not_found, p.text("users.not_found"));
     }
