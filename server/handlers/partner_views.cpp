@@ -1,5 +1,6 @@
 #include "handlers/partner_views.hpp"
 
+#include "http/response.hpp"
 #include "i18n/format.hpp"
 #include "util/strings.hpp"
 
@@ -10,36 +11,18 @@
 namespace farol::handlers::editor_ui {
 
 namespace json = boost::json;
-
-namespace {
-
-// For an HTML attribute or text in the snippet: the values are already checked (ids, tags, slot
-// names), the link text comes from the site's catalog; escaping keeps a future catalog safe.
-std::string escaped(std::string_view s) {
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        default: out += c;
-        }
-    }
-    return out;
-}
-
-} // namespace
+// The snippet's values are already checked (ids, slots, tags); escaping keeps a future catalog text safe.
+using http::html_escape;
 
 embed_snippets snippets_of(partners::partner const& p, std::string_view public_url, std::string_view lang,
                            std::string_view link_text, std::string_view campaign_slug) {
     std::string const base(public_url);
-    auto const l = escaped(lang);
+    auto const l = html_escape(lang);
     embed_snippets out;
-    out.script = "<div data-farol-slot=\"" + escaped(p.default_slot) + "\" data-partner=\"" + p.id + "\" data-lang=\"" +
-                 l + "\">\n  <a href=\"" + escaped(base) + "/" + l + "/?src=partner:" + p.id + "\">" +
-                 escaped(link_text) + "</a>\n</div>\n<script src=\"" + escaped(base) + "/widget.js\" async></script>";
-    out.iframe = "<iframe src=\"" + escaped(base) + "/embed/" + escaped(p.default_slot) + "?partner=" + p.id +
+    out.script = "<div data-farol-slot=\"" + html_escape(p.default_slot) + "\" data-partner=\"" + p.id + "\" data-lang=\"" +
+                 l + "\">\n  <a href=\"" + html_escape(base) + "/" + l + "/?src=partner:" + p.id + "\">" +
+                 html_escape(link_text) + "</a>\n</div>\n<script src=\"" + html_escape(base) + "/widget.js\" async></script>";
+    out.iframe = "<iframe src=\"" + html_escape(base) + "/embed/" + html_escape(p.default_slot) + "?partner=" + p.id +
                  "&amp;lang=" + l + "\"\n        title=\"Farol\" loading=\"lazy\" "
                  "style=\"border:0;width:100%;height:320px\"></iframe>";
     if (!campaign_slug.empty()) {
