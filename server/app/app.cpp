@@ -81,7 +81,6 @@ struct app::impl {
     std::shared_ptr<view::editor_views const> editor_views;
     std::unique_ptr<metrics::http_metrics> http_metrics;
     partners::registry partners; // loaded from the store at start, at each publish and after every editor change
-    std::mutex partners_mutex;   // one load-and-replace at a time: an older read never replaces a newer one
     std::unique_ptr<reach_services> reach;
     std::unique_ptr<exchange_log> observer;
     std::unique_ptr<http::dispatcher> dispatcher;
@@ -93,8 +92,7 @@ struct app::impl {
     void start_editor();
     void make_renderer();
     void reload_partners() {
-        std::lock_guard lock(partners_mutex);
-        partners.replace(editor->partners.load());
+        partners.reload([this] { return editor->partners.load(); });
     }
     void shut_down();
     publisher::build_result build_site(published::site const* previous, bool allow_fast,
