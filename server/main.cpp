@@ -1,6 +1,7 @@
 // farol: the command line. CLI11 lives in this translation unit only (it is slow to compile).
 #include "app/app.hpp"
 #include "app/bundle_commands.hpp"
+#include "app/partner_commands.hpp"
 #include "app/report_command.hpp"
 #include "app/schedule_command.hpp"
 #include "app/user_commands.hpp"
@@ -135,6 +136,7 @@ CLI::App* add_user_commands(CLI::App& cli, settings_flags& flags, app::user_comm
     };
     auto* add = named("add", "Create an account; prints a one-time password to be changed at first sign-in");
     add->add_option("--role", cmd.role, "admin, editor, analyst or partner")->default_val("editor");
+    add->add_option("--partner", cmd.partner, "The partner a partner-role account belongs to (its id)")->type_name("ID");
     add->add_flag("--password-stdin", cmd.password_stdin, "Read the password from the first line of stdin instead");
     named("disable", "Disable an account and end all its sessions at once");
     named("enable", "Enable a disabled account");
@@ -144,6 +146,39 @@ CLI::App* add_user_commands(CLI::App& cli, settings_flags& flags, app::user_comm
     list->callback([&cmd] { cmd.action = "list"; });
     add_settings(*list, flags);
     return user;
+}
+
+int run_partner(settings_flags const& flags, app::partner_command const& cmd) {
+    return app::run_partner_command(load_config(flags), cmd, std::cout, std::cerr);
+}
+
+// `farol partner add|list|disable|enable`: the organisations that embed the widget.
+CLI::App* add_partner_commands(CLI::App& cli, settings_flags& flags, app::partner_command& cmd) {
+    auto* partner = cli.add_subcommand("partner", "Manage partners, the sites that embed Farol's widget "
+                                                  "(a running server takes changes at SIGHUP)");
+    partner->require_subcommand(1);
+    auto const with_id = [&](char const* action, char const* help) {
+        auto* sub = partner->add_subcommand(action, help);
+        sub->add_option("id", cmd.id, "Partner id: 1 to 40 of a-z, 0-9 and '-'")->required()->type_name("ID");
+        sub->callback([&cmd, action] { cmd.action = action; });
+        add_settings(*sub, flags);
+        return sub;
+    };
+    auto* add = with_id("add", "Register a partner: its name, the origins whose pages may frame its widget");
+    add->add_option("--name", cmd.name, "The organisation's name, shown to editors")->required()->type_name("NAME");
+    add->add_option("--origin", cmd.origins, "An origin allowed to frame the widget, e.g. https://ngo.example "
+                                             "(repeat for more)")
+        ->required()
+        ->type_name("URL");
+    add->add_option("--slot", cmd.slot, "The slot its widget shows")->default_val("widget-default")->type_name("SLOT");
+    add->add_option("--lang", cmd.language, "Its widget's default language (default: the site's)")->type_name("LANG");
+    with_id("disable", "Disable a partner: its embeds answer 404 and stop counting; the id stays taken");
+    with_id("enable", "Enable a disabled partner");
+    auto* list = partner->add_subcommand("list", "List the partners");
+    list->add_option("--format", cmd.format, "table or json")->default_val("table")->type_name("FORMAT");
+    list->callback([&cmd] { cmd.action = "list"; });
+    add_settings(*list, flags);
+    return partner;
 }
 
 } // namespace
@@ -184,6 +219,10 @@ int main(int argc, char** argv) {
     app::report_command report_cmd;
     auto* report = add_report_command(cli, report_flags, report_cmd);
 
+    settings_flags partner_flags;
+    app::partner_command partner_cmd;
+    auto* partner = add_partner_commands(cli, partner_flags, partner_cmd);
+
     CLI11_PARSE(cli, argc, argv);
     try {
         if (*serve) return run_serve(serve_flags);
@@ -193,6 +232,7 @@ int main(int argc, char** argv) {
         if (*user) return run_user(user_flags, user_cmd);
         if (*schedule) return run_schedule(schedule_flags, schedule_cmd);
         if (*report) return run_report(report_flags, report_cmd);
+        if (*partner) return run_partner(partner_flags, partner_cmd);
     } catch (app::config_error const& e) {
         std::cerr << "farol: " << e.what() << "\n";
         return exit_config;

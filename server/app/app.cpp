@@ -80,7 +80,7 @@ struct app::impl {
     std::unique_ptr<editor::editor_services> editor;
     std::shared_ptr<view::editor_views const> editor_views;
     std::unique_ptr<metrics::http_metrics> http_metrics;
-    partners::registry partners; // loaded from the store at start, replaced on every change
+    partners::registry partners; // loaded from the store at start, at each publish and after every editor change
     std::unique_ptr<reach_services> reach;
     std::unique_ptr<exchange_log> observer;
     std::unique_ptr<http::dispatcher> dispatcher;
@@ -91,6 +91,9 @@ struct app::impl {
     void load_views();
     void start_editor();
     void make_renderer();
+    void reload_partners() {
+        partners.reload([this] { return editor->partners.load(); });
+    }
     void shut_down();
     publisher::build_result build_site(published::site const* previous, bool allow_fast,
                                        std::atomic<bool> const& cancel) const;
@@ -137,11 +140,13 @@ void app::impl::start_editor() {
     settings.bundle_paths = {materials_dir(cfg), cfg.data_dir / "tmp"};
     settings.zone = cfg.zone;
     settings.reach_k = cfg.reach_k;
+    settings.partners_changed = [this] { reload_partners(); };
     editor = std::make_unique<editor::editor_services>(db, clock, settings);
     journal = std::make_unique<schedule_journal>(editor->audit, editor->schedule_store);
     editor->schedule_store.seed_builtin_zone(cfg.zone);
     editor->sessions.sweep();
     editor->materials.sweep();
+    reload_partners();
     // Without its stylesheet (a trimmed static/) the editor still works, unstyled.
     auto const css = assets->find("css/editor.css") ? assets->url("css/editor.css") : std::string();
     auto const js = assets->find("js/editor.js") ? assets->url("js/editor.js") : std::string();
@@ -188,9 +193,15 @@ publisher::build_result app::impl::build_site(published::site const* previous, b
     } catch (std::exception const& e) { // the audit trail must not keep a due change off the site
         util::log_error(std::string("recording the schedule's changes failed: ") + e.what());
     }
-    // Search pages need only the hotlines; the campaign texts are already in the pages.
+    // Search pages need the hotlines, widget cards the slots and the campaigns in order, oEmbed their
+    // titles; the bodies are already in the pages and are not kept twice.
     auto kept = std::make_shared<content::library>();
     kept->hotlines = lib.hotlines;
+    kept->slots = lib.slots;
+    for (auto c : lib.campaigns) {
+        for (auto& t : c.translations) t.summary = t.body_markdown = t.body_html = {};
+        kept->campaigns.push_back(std::move(c));
+    }
     std::const_pointer_cast<published::site>(s)->source = std::move(kept);
     return {std::move(s), owned, "load " + std::to_string(load_ms.count()) + " ms, " + report.summary()};
 }
@@ -198,6 +209,8 @@ publisher::build_result app::impl::build_site(published::site const* previous, b
 app::app(config cfg, util::clock const& clock) : impl_(std::make_unique<impl>(std::move(cfg), clock)) {}
 
 app::~app() {
+    // First: a build a late SIGHUP started reads the editor's services, which go before the publisher.
+    if (impl_->publish) impl_->publish->stop();
     if (impl_->server) impl_->server->stop();
     impl_->shut_down();
 }
@@ -277,6 +290,7 @@ void app::start() {
     // Before the first request: editor pages ask the publisher for its last problem.
     m.publish = std::make_unique<publisher>(
         [&m](published::site const* previous, bool allow_fast, std::atomic<bool> const& cancel) {
+            m.reload_partners(); // picks up `farol partner` changes (SIGHUP)
             return m.build_site(previous, allow_fast, cancel);
         },
         m.site,

@@ -11,6 +11,7 @@
 #include "handlers/editor_bundles.hpp"
 #include "handlers/editor_campaigns.hpp"
 #include "handlers/editor_materials.hpp"
+#include "handlers/editor_partners.hpp"
 #include "handlers/editor_reach.hpp"
 #include "handlers/editor_schedule.hpp"
 #include "handlers/editor_windows.hpp"
@@ -55,13 +56,15 @@ http::router mount_areas(services const& s) {
     handlers::editor_sign_in::mount(editor, {s.editor_views, e.sign_in, e.sessions});
     handlers::editor_account::mount(editor, {s.editor_views, e.accounts, e.sessions, e.second_factor,
                                              [&e] { return e.scheduling.publish_problem(); }});
-    handlers::editor_users::mount(editor, {s.editor_views, e.accounts, e.sessions, e.account_store, e.audit});
+    handlers::editor_users::mount(editor, {s.editor_views, e.accounts, e.sessions, e.account_store, e.audit, e.partners});
     handlers::editor_audit::mount(editor, {s.editor_views, e.audit});
     handlers::editor_campaigns::mount(editor, {s.editor_views, e.campaigns, e.materials, s.site, s.pages});
     handlers::editor_materials::mount(editor, {s.editor_views, e.materials, s.upload_max});
     handlers::editor_windows::mount(editor, {s.editor_views, e.campaigns, e.scheduling, s.clock});
     handlers::editor_schedule::mount(editor, {s.editor_views, e.scheduling, e.campaigns, s.clock, s.pages, s.library});
     handlers::editor_reach::mount(editor, {s.editor_views, e.reach, e.audit, s.clock, e.scheduling.site_zone(), e.reach_k});
+    handlers::editor_partners::mount(editor, {s.editor_views, e.partners, e.reach, e.audit, s.site, s.pages, s.clock,
+                                              e.scheduling.site_zone(), e.reach_k});
     handlers::editor_bundles::mount(editor, {s.export_zip, e.audit, s.editor_views, e.bundle_import, s.upload_max});
     return r;
 }

@@ -1,7 +1,8 @@
 #include "app/user_commands.hpp"
 
+#include "app/partner_commands.hpp"
+
 #include "editor/editor_services.hpp"
-#include "i18n/catalogs.hpp"
 #include "store/database.hpp"
 #include "util/clock.hpp"
 
@@ -23,22 +24,22 @@ int list_users(editor::editor_services& e, std::ostream& out) {
     return 0;
 }
 
-// The editor's English message for a problem key ("password.too_weak"); the key if the catalogs
-// are not where the config says.
-std::string explain(config const& cfg, std::string const& key) {
-    try {
-        return i18n::catalogs::load(cfg.templates_dir / "editor" / "i18n", {"en"}).text("en", key);
-    } catch (std::exception const&) {
-        return key;
-    }
-}
-
 int add_user(config const& cfg, editor::editor_services& e, user_command const& cmd, std::istream& in, std::ostream& out,
              std::ostream& err) {
     auto const role = http::parse_role(cmd.role);
     if (!role) {
         err << "farol user add: --role must be admin, editor, analyst or partner, not " << cmd.role << "\n";
         return 2;
+    }
+    if ((*role == http::role::partner) != !cmd.partner.empty()) {
+        err << "farol user add: --partner " << (cmd.partner.empty() ? "is required for --role partner: the partner's id"
+                                                                   : "is only for --role partner")
+            << "\n";
+        return 2;
+    }
+    if (!cmd.partner.empty() && !e.partners.find(cmd.partner)) {
+        err << "farol user add: --partner: there is no partner " << cmd.partner << " (farol partner list)\n";
+        return 1;
     }
     std::optional<std::string> password;
     if (cmd.password_stdin) {
@@ -52,7 +53,8 @@ int add_user(config const& cfg, editor::editor_services& e, user_command const& 
         err << "farol user add: " << change.field << ": " << explain(cfg, change.problem) << "\n";
         return 1;
     }
-    out << "added " << cmd.name << " (" << cmd.role << ")\n";
+    if (!cmd.partner.empty()) e.partners.link(actor, e.accounts.find(cmd.name)->id, cmd.name, cmd.partner);
+    out << "added " << cmd.name << " (" << cmd.role << (cmd.partner.empty() ? "" : " of " + cmd.partner) << ")\n";
     if (!change.one_time_password.empty())
         out << "one-time password: " << change.one_time_password << "\n"
             << "sign in at /editor/sign-in; it must be changed at the first sign-in\n";

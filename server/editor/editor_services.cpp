@@ -15,6 +15,7 @@ editor_services::editor_services(std::shared_ptr<store::database> db, util::cloc
       schedule_store(db),
       scheduling(schedule_store, campaign_store, account_store, audit, settings.languages, settings.zone, settings.republish,
                  settings.publish_problem),
-      reach(db), reach_k(settings.reach_k) {}
+      reach(db), reach_k(settings.reach_k), partner_store(db),
+      partners(partner_store, schedule_store, audit, clock, settings.languages, settings.partners_changed) {}
 
 } // namespace farol::editor

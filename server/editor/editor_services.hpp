@@ -5,6 +5,7 @@
 #include "editor/audit_log.hpp"
 #include "editor/login_throttle.hpp"
 #include "editor/materials.hpp"
+#include "editor/partner_admin.hpp"
 #include "editor/scheduling.hpp"
 #include "editor/password_hasher.hpp"
 #include "editor/second_factor.hpp"
@@ -15,6 +16,7 @@
 #include "store/campaign_editing.hpp"
 #include "store/reach_query.hpp"
 #include "store/material_library.hpp"
+#include "store/partner_store.hpp"
 #include "store/schedule_store.hpp"
 #include "content/material_store.hpp"
 #include "store/session_store.hpp"
@@ -43,6 +45,8 @@ struct editor_settings {
     unsigned reach_k = 10;                       // metrics.k: reach reports show figures under it as "<k"
     // Why the site could not be published last (a failed scheduled change), shown to editors.
     std::function<std::optional<std::string>()> publish_problem = [] { return std::optional<std::string>(); };
+    // Called after an admin changes a partner (the app reloads its registry).
+    std::function<void()> partners_changed;
 };
 
 // The editor area's services, built once over the database in dependency order: the stores, the
@@ -71,6 +75,8 @@ struct editor_services {
     editor::scheduling scheduling;
     store::reach_query reach;                    // the reach rollups, read for the dashboard
     unsigned reach_k;                            // settings.reach_k
+    store::partner_store partner_store;
+    editor::partner_admin partners;
 };
 
 } // namespace farol::editor

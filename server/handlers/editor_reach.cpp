@@ -35,11 +35,7 @@ struct parsed_form {
     std::string from, to, by; // as asked, or the defaults
 };
 
-// Today's date in the site's zone (the rollups' days are local there).
-chr::year_month_day today(deps const& d) {
-    auto const z = schedule::find_zone(d.zone).value_or(schedule::zone());
-    return chr::year_month_day(chr::floor<chr::days>(schedule::to_local(z, chr::floor<chr::seconds>(d.clock.now())).wall));
-}
+chr::year_month_day today(deps const& d) { return local_today(d.clock, d.zone); }
 
 parsed_form form_of(deps const& d, http::request_context const& ctx) {
     auto const last = today(d);
@@ -52,16 +48,6 @@ parsed_form form_of(deps const& d, http::request_context const& ctx) {
                     param("to", metrics::format_day(last)), param("by", default_by)};
     out.request = metrics::parse_request(out.from, out.to, out.by, "view");
     return out;
-}
-
-// The catalog key explaining a refused input; `detail` fills its {detail}.
-std::string error_key(metrics::request_error const& e) {
-    switch (e.problem) {
-    case metrics::request_problem::bad_date: return "reach.error.bad_date";
-    case metrics::request_problem::from_after_to: return "reach.error.from_after_to";
-    case metrics::request_problem::too_long: return "reach.error.too_long";
-    default: return "reach.error.by";
-    }
 }
 
 std::string query_of(parsed_form const& f) {

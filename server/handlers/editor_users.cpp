@@ -2,6 +2,7 @@
 
 #include "editor/accounts.hpp"
 #include "editor/audit_log.hpp"
+#include "editor/partner_admin.hpp"
 #include "editor/sessions.hpp"
 #include "handlers/editor_common.hpp"
 #include "http/http_error.hpp"
@@ -30,6 +31,22 @@ json::array role_options(page_context const& p, std::string_view selected) {
     return out;
 }
 
+json::array partner_options(deps const& d, page_context const& p, std::string_view selected) {
+    json::array out{json::object{{"value", ""}, {"label", p.text("users.no_partner")}, {"selected", selected.empty()}}};
+    for (auto const& partner : d.partners.list())
+        out.push_back(json::object{{"value", partner.id}, {"label", partner.name + " (" + partner.id + ")"},
+                                   {"selected", partner.id == selected}});
+    return out;
+}
+
+// A partner-role account needs an existing partner; the other roles take none.
+void check_partner(deps const& d, std::optional<http::role> role, std::string_view partner, form_errors& errors) {
+    if (!role) return;
+    if (*role != http::role::partner && !partner.empty()) errors.add("partner", "users.partner_only_for_role");
+    else if (*role == http::role::partner && partner.empty()) errors.add("partner", "users.partner_required");
+    else if (*role == http::role::partner && !d.partners.find(partner)) errors.add("partner", "users.partner_unknown");
+}
+
 http::response list(deps const& d, http::request_context const& ctx, json::object data = {},
                     http::status status = http::status::ok) {
     page_context p(*d.views, ctx);
@@ -42,6 +59,7 @@ http::response list(deps const& d, http::request_context const& ctx, json::objec
                                      {"two_step", !u.totp_secret.empty()}});
     data["users"] = std::move(users);
     if (!data.contains("roles")) data["roles"] = role_options(p, "editor");
+    if (!data.contains("partners")) data["partners"] = partner_options(d, p, "");
     return page(p, "users", std::move(data), status);
 }
 
@@ -49,16 +67,25 @@ http::response add(deps const& d, http::request_context const& ctx) {
     page_context p(*d.views, ctx);
     auto const name = ctx.form_value("name");
     auto const role = http::parse_role(ctx.form_value("role"));
-    json::object data{{"name", name}, {"roles", role_options(p, ctx.form_value("role"))}};
+    auto const partner = ctx.form_value("partner");
+    json::object data{{"name", name}, {"roles", role_options(p, ctx.form_value("role"))},
+                      {"partners", partner_options(d, p, partner)}};
     form_errors errors;
     if (!role) errors.add("role", "role.invalid");
-    auto change = role ? d.accounts.add(ctx.session->name, name, *role) : editor::account_change{};
+    check_partner(d, role, partner, errors);
+    if (!errors.empty()) {
+        if (auto const bad = editor::name_problem(name); !bad.empty()) errors.add("name", std::string(bad));
+        errors.into(p, data);
+        return list(d, ctx, std::move(data), http::status::unprocessable_entity);
+    }
+    auto change = d.accounts.add(ctx.session->name, name, *role);
     if (role && change.kind == editor::account_change::invalid) errors.add(change.field, change.problem);
     if (change.kind == editor::account_change::busy) errors.add("name", "sign_in.busy_short");
     if (!errors.empty()) {
         errors.into(p, data);
         return list(d, ctx, std::move(data), http::status::unprocessable_entity);
     }
+    if (!partner.empty()) d.partners.link(ctx.session->name, d.accounts.find(name)->id, name, partner);
     return page(p, "one_time_password", {{"name", name}, {"password", change.one_time_password},
                                           {"href", user_path(name)}});
 }
@@ -75,9 +102,13 @@ http::response show(deps const& d, http::request_context const& ctx, json::objec
                                    {"role", p.text("role." + user->role)}, {"disabled", user->disabled},
                                    {"two_step", !user->totp_secret.empty()},
                                    {"must_change_password", user->must_change_password},
-                                   {"self", user->id == ctx.session->user_id}};
+                                   {"self", user->id == ctx.session->user_id},
+                                   {"is_partner", user->role == "partner"},
+                                   {"partner", d.partners.partner_of(user->id).value_or("")}};
     data["sessions"] = std::move(sessions);
     data["roles"] = role_options(p, user->role);
+    if (!data.contains("partners"))
+        data["partners"] = partner_options(d, p, d.partners.partner_of(user->id).value_or(""));
     add_done_notice(p, "users", data);
     return page(p, "user", std::move(data));
 }
@@ -88,6 +119,27 @@ bool last_admin(deps const& d, store::user_row const& u) {
     for (auto const& other : d.accounts.list())
         if (other.id != u.id && other.role == "admin" && !other.disabled) return false;
     return true;
+}
+
+// A partner role needs its partner (the form's select); leaving that role ends the link. Nothing
+// changes when the partner is missing or unknown: the page comes back with the field's reason.
+std::optional<http::response> change_role(deps const& d, http::request_context const& ctx, store::user_row const& user,
+                                          http::role role) {
+    page_context p(*d.views, ctx);
+    auto const partner = role == http::role::partner ? ctx.form_value("partner") : std::string();
+    form_errors errors;
+    check_partner(d, role, partner, errors);
+    if (!errors.empty()) {
+        json::object data{{"partners", partner_options(d, p, partner)}};
+        errors.into(p, data);
+        auto res = show(d, ctx, std::move(data));
+        res.result(http::status::unprocessable_entity);
+        return res;
+    }
+    d.accounts.set_role(ctx.session->name, user, role);
+    if (role == http::role::partner) d.partners.link(ctx.session->name, user.id, user.name, partner);
+    else d.partners.unlink(ctx.session->name, user.id, user.name);
+    return std::nullopt;
 }
 
 http::response act(deps const& d, http::request_context const& ctx) {
@@ -119,7 +171,7 @@ http::response act(deps const& d, http::request_context const& ctx) {
         auto const role = http::parse_role(ctx.form_value("role"));
         if (!role) return refuse("role.invalid");
         if (*role != http::role::admin && last_admin(d, *user)) return refuse("users.cannot_demote_last_admin");
-        d.accounts.set_role(actor, *user, *role);
+        if (auto refused = change_role(d, ctx, *user, *role)) return std::move(*refused);
     } else {
         throw http::http_error(http::status::not_found, p.text("users.not_found"));
     }

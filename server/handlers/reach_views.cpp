@@ -1,5 +1,6 @@
 #include "handlers/reach_views.hpp"
 
+#include "schedule/zone.hpp"
 #include "util/strings.hpp"
 #include "view/editor_views.hpp"
 #include "view/reach_svg.hpp"
@@ -92,6 +93,21 @@ boost::json::object chart(page_context const& p, metrics::reach_report const& r,
 }
 
 } // namespace
+
+std::chrono::year_month_day local_today(util::clock const& clock, std::string const& zone) {
+    namespace chr = std::chrono;
+    auto const z = schedule::find_zone(zone).value_or(schedule::zone());
+    return chr::year_month_day(chr::floor<chr::days>(schedule::to_local(z, chr::floor<chr::seconds>(clock.now())).wall));
+}
+
+std::string error_key(metrics::request_error const& e) {
+    switch (e.problem) {
+    case metrics::request_problem::bad_date: return "reach.error.bad_date";
+    case metrics::request_problem::from_after_to: return "reach.error.from_after_to";
+    case metrics::request_problem::too_long: return "reach.error.too_long";
+    default: return "reach.error.by";
+    }
+}
 
 std::string dimension_name(page_context const& p, store::reach_dim d) {
     return p.text("reach.dim." + std::string(store::to_string(d)));

@@ -1,6 +1,7 @@
 #pragma once
 #include "handlers/editor_common.hpp"
 #include "metrics/reach_report.hpp"
+#include "util/clock.hpp"
 
 #include <boost/json/object.hpp>
 
@@ -21,5 +22,11 @@ void add_grouped(page_context const& p, metrics::reach_report const& report, boo
 
 // A dimension's name in the editor's language ("Campaign").
 std::string dimension_name(page_context const& p, store::reach_dim d);
+
+// Today's date in the IANA zone `zone` (the rollups' days are local there; an unknown zone is UTC).
+std::chrono::year_month_day local_today(util::clock const& clock, std::string const& zone);
+
+// The catalog key explaining a refused report input ("reach.error.bad_date"); its {detail} is e.value.
+std::string error_key(metrics::request_error const& e);
 
 } // namespace farol::handlers::editor_ui

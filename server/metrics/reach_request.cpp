@@ -93,7 +93,7 @@ std::string describe(request_error const& e, std::string_view flag_prefix) {
 }
 
 store::reach_selection selection_of(report_request const& r) {
-    return {format_day(r.from), format_day(r.to), r.by, r.events};
+    return {format_day(r.from), format_day(r.to), r.by, r.events, r.source};
 }
 
 } // namespace farol::metrics

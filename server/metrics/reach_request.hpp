@@ -23,6 +23,7 @@ struct report_request {
     std::chrono::year_month_day from{}, to{};
     std::vector<store::reach_dim> by;
     std::vector<std::string> events{"view"};
+    std::string source; // one source only ("partner:casa"; a partner's report), else every source
 };
 
 // Why an input was refused: which one ("from", "to", "by", "event") and what is wrong with it.
@@ -50,7 +51,7 @@ std::variant<report_request, request_error> parse_request(std::string_view from,
 // `flag_prefix` goes before the field's name ("--" for the command line).
 std::string describe(request_error const& e, std::string_view flag_prefix = "--");
 
-// The request's store selection: its days as text, dimensions and events.
+// The request's store selection: its days as text, dimensions, events and source.
 store::reach_selection selection_of(report_request const& r);
 
 } // namespace farol::metrics

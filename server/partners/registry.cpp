@@ -21,4 +21,9 @@ std::shared_ptr<partner_set const> registry::current() const { return set_.load(
 
 void registry::replace(partner_set next) { set_.store(sorted(std::move(next)), std::memory_order_release); }
 
+void registry::reload(std::function<partner_set()> const& load) {
+    std::lock_guard lock(reload_mutex_);
+    replace(load());
+}
+
 } // namespace farol::partners

@@ -2,7 +2,9 @@
 #include "partners/partner.hpp"
 
 #include <atomic>
+#include <functional>
 #include <memory>
+#include <mutex>
 
 namespace farol::partners {
 
@@ -17,9 +19,13 @@ public:
 
     std::shared_ptr<partner_set const> current() const;
     void replace(partner_set next); // sorts by id
+    // Replaces the set with what `load` reads (from the store), one reload at a time so an older read
+    // never replaces a newer one. Exceptions from `load` pass through and leave the set as it was.
+    void reload(std::function<partner_set()> const& load);
 
 private:
     std::atomic<std::shared_ptr<partner_set const>> set_;
+    std::mutex reload_mutex_;
 };
 
 } // namespace farol::partners

@@ -26,8 +26,10 @@ std::string columns_of(std::vector<reach_dim> const& by) {
     return out;
 }
 
-// SELECT <cols>, sum(<measure>) FROM <table> WHERE day BETWEEN ?1 AND ?2 [AND event IN (?3, ...)] GROUP BY ...
-std::string sql_of(std::vector<reach_dim> const& by, char const* measure, char const* table, std::size_t events) {
+// SELECT <cols>, sum(<measure>) FROM <table> WHERE day BETWEEN ?1 AND ?2 [AND event IN (?3, ...)]
+// [AND source = ?N] GROUP BY ...
+std::string sql_of(std::vector<reach_dim> const& by, char const* measure, char const* table, std::size_t events,
+                   bool source = false) {
     auto const cols = columns_of(by);
     std::string sql = "SELECT " + (cols.empty() ? std::string() : cols + ", ") + "sum(" + measure + ") FROM " + table +
                       " WHERE day BETWEEN ?1 AND ?2";
@@ -36,6 +38,7 @@ std::string sql_of(std::vector<reach_dim> const& by, char const* measure, char c
         for (std::size_t i = 0; i < events; ++i) sql += (i ? ", ?" : "?") + std::to_string(i + 3);
         sql += ")";
     }
+    if (source) sql += " AND source = ?" + std::to_string(events + 3);
     if (!cols.empty()) sql += " GROUP BY " + cols + " ORDER BY " + cols;
     return sql;
 }
@@ -83,13 +86,14 @@ reach_groups reach_query::run(reach_selection const& s) const {
         if (std::find(s.by.begin(), it, *it) != it)
             throw std::invalid_argument("reach query: " + std::string(to_string(*it)) + " is named twice");
     reach_groups out;
-    out.has_readers = has_readers(s.by);
+    out.has_readers = has_readers(s.by) && s.source.empty();
     try {
         db_->read([&](connection& c) {
-            SQLite::Statement q(c.db(), sql_of(s.by, "count", "reach_daily", s.events.size()));
+            SQLite::Statement q(c.db(), sql_of(s.by, "count", "reach_daily", s.events.size(), !s.source.empty()));
             q.bind(1, s.from);
             q.bind(2, s.to);
             for (std::size_t i = 0; i < s.events.size(); ++i) q.bind(static_cast<int>(i + 3), s.events[i]);
+            if (!s.source.empty()) q.bind(static_cast<int>(s.events.size() + 3), s.source);
             each_group(q, s.by.size(), [&](auto key, std::uint64_t n) { out.groups.push_back({std::move(key), n, 0}); });
             if (!out.has_readers) return;
             auto const readers = readers_by_key(c, s);

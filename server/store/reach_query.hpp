@@ -23,11 +23,14 @@ bool has_readers(std::vector<reach_dim> const& by);
 
 // One read of the rollups: the inclusive range of local days [from, to] ("YYYY-MM-DD", compared
 // as text, so the caller checks them), the dimensions to group by in their order (none: one
-// group, the whole range), and the event kinds to count (empty: every kind).
+// group, the whole range), the event kinds to count (empty: every kind) and the one source to
+// count ("partner:casa"; empty: every source). Readers are kept per day x campaign x language
+// only, never per source, so a selection of one source has no readers.
 struct reach_selection {
     std::string from, to;
     std::vector<reach_dim> by;
     std::vector<std::string> events;
+    std::string source;
 };
 
 // One group: its value of each dimension, in `by` order; the events counted in it; and its
@@ -42,7 +45,7 @@ struct reach_group {
 
 struct reach_groups {
     std::vector<reach_group> groups; // groups with at least one event, ordered by key (byte order)
-    bool has_readers = false;        // has_readers(by)
+    bool has_readers = false;        // has_readers(by), and no source was selected
 };
 
 // Reads reach_daily and reach_readers (never a reader's row: there are none). Blocking (SQLite):

@@ -250,6 +250,21 @@ CREATE TABLE reach_readers (
     PRIMARY KEY (day, campaign, language, run)
 ) WITHOUT ROWID;
 )sql"},
+    {8, "partners", R"sql(
+-- Organisations that embed Farol's widget (README, "Partners"). The id is public and never reused.
+CREATE TABLE partners (
+    id               TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 40),
+    name             TEXT NOT NULL,
+    origins          TEXT NOT NULL DEFAULT '', -- serialized origins, one per line ('\n'), normalized
+    default_slot     TEXT NOT NULL DEFAULT 'widget-default',
+    default_language TEXT NOT NULL DEFAULT '', -- BCP 47; '': the site's default language
+    enabled          INTEGER NOT NULL DEFAULT 1,
+    created_ns       INTEGER NOT NULL,
+    updated_ns       INTEGER NOT NULL
+) WITHOUT ROWID;
+-- The partner a partner-role account belongs to (it sees that partner's page only).
+ALTER TABLE users ADD COLUMN partner_id TEXT REFERENCES partners(id);
+)sql"},
 };
 
 static_assert(numbered_from_one(migrations), "migrations must be numbered 1, 2, ..., N");

@@ -3,26 +3,46 @@
 // opens the campaign page tagged with the partner; the partner's reach then counts the impression and
 // the click. The same snippet on an origin the partner did not list is refused by the browser
 // (frame-ancestors) and leaves the plain link; with JavaScript off the plain link is all there is.
-// Usage: node partners.mjs BASE_URL OUT_DIR ALLOWED_PORT REFUSED_PORT
+// Ten more phones fetch the card and follow its link; then an account of the partner's staff signs
+// in and finds the exact impressions and clicks on its partner page (and a 403 for another
+// partner's), with axe-core on the pages it saw.
+// Usage: node partners.mjs BASE_URL OUT_DIR ALLOWED_PORT REFUSED_PORT PARTNER_USER PASSWORD
 import http from 'node:http';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
+import { openHarness } from './harness.mjs';
 
-const [base, outDir, allowedPort, refusedPort] = process.argv.slice(2);
-assert.ok(base && outDir && allowedPort && refusedPort, 'usage: partners.mjs BASE_URL OUT_DIR ALLOWED_PORT REFUSED_PORT');
+const [base, outDir, allowedPort, refusedPort, partnerUser, partnerPassword] = process.argv.slice(2);
+assert.ok(base && outDir && allowedPort && refusedPort && partnerUser && partnerPassword,
+  'usage: partners.mjs BASE_URL OUT_DIR ALLOWED_PORT REFUSED_PORT PARTNER_USER PASSWORD');
+// Reach figures below metrics.k (10) show as "<10": enough readers make every figure visible.
+const moreReaders = 10;
 const step = (name) => console.log(`browser: ${name}`);
 const phone = 'Mozilla/5.0 (Linux; Android 14; SM-A146B) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36';
 
 // The partner's page: its own text, the snippet the editor hands out, nothing else.
 const partnerPage = `<!doctype html>
 <html lang="es"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Casa del Migrante</title></head>
+<title>Casa del Migrante</title><link rel="icon" href="data:,"></head>
 <body><h1>Casa del Migrante</h1><p>Acogida y orientación.</p>
 <div data-farol-slot="widget-default" data-partner="casa" data-lang="es"><a href="${base}/es/?src=partner:casa">Información para migrantes</a></div>
 <p id="after">Horario: lunes a viernes.</p>
 <script src="${base}/widget.js" async></script>
 </body></html>`;
+
+// One GET as phone number `n` (its own user-agent, so its own reader); resolves to the status.
+function getAs(n, path) {
+  const url = new URL(path, base);
+  return new Promise((resolve, reject) => {
+    const req = http.get({ hostname: url.hostname, port: url.port, path: url.pathname + url.search,
+      headers: { 'User-Agent': `Mozilla/5.0 (Linux; Android 14; Pixel ${n}) Mobile Safari/537.36` } }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode));
+    });
+    req.on('error', reject);
+  });
+}
 
 function serve(port) {
   const server = http.createServer((req, res) => {
@@ -55,9 +75,9 @@ try {
   step('the partner page on an allowed origin: the card appears in Spanish');
   const reader = await watchedContext('reader');
   const consoleErrors = [];
-  reader.on('page', (p) => p.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); }));
+  reader.on('page', (p) => p.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(`${m.text()} (${m.location().url})`); }));
   const page = await reader.newPage();
-  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(`${m.text()} (${m.location().url})`); });
   await page.goto(`http://127.0.0.1:${allowedPort}/`);
   const frameElement = page.locator('div[data-farol-slot] iframe');
   await frameElement.waitFor();
@@ -112,7 +132,8 @@ try {
   assert.ok(refusals.some((t) => t.includes('frame-ancestors')), `refused by frame-ancestors: ${refusals.join(' | ')}`);
   assert.deepEqual(embedStatus, [200], 'Farol answered; the browser refused to show it');
   const framed = other.frames().find((f) => f !== other.mainFrame());
-  assert.equal(await framed.locator('h1').count(), 0, 'no card inside the refused frame');
+  // Chromium puts its own error page in the refused frame (an h1 of its own): no card, no card link.
+  assert.equal(await framed.locator('h1 a, a[href*="src=partner:casa"]').count(), 0, 'no card inside the refused frame');
   assert.equal(await other.locator('div[data-farol-slot] > a').isVisible(), true, 'the plain link stays');
   await stranger.close();
 
@@ -127,10 +148,65 @@ try {
   await plain.waitForURL(`${base}/es/?src=partner:casa`);
   await noScript.close();
 
+  step(`${moreReaders} more phones fetch the card and follow the partner's link`);
+  for (let n = 0; n < moreReaders; n++) {
+    assert.equal(await getAs(n, '/embed/widget-default?partner=casa&lang=es'), 200);
+    assert.equal(await getAs(n, `/es/c/${slug}?src=partner:casa`), 200);
+  }
+
   for (const line of problems) console.log(`problem: ${line}`);
   assert.deepEqual(problems, []);
+  await staffSeesReach();
   step('done');
 } finally {
   await browser.close();
   for (const s of servers) s.close();
+}
+
+// What counts, exactly: every card Farol served for casa is an impression: the allowed page's, the
+// refused page's (Farol answered 200; the browser then refused to show it) and the ten phones'; the
+// no-script page fetched no card. Every page opened through casa's link is a view with casa as its
+// source and a click: the card's link, the no-script fallback link and the ten phones'. The
+// campaign page fetched for its title had no ?src= and is no one's.
+async function staffSeesReach() {
+  const expected = { view: String(2 + moreReaders), widget_click: String(2 + moreReaders),
+    widget_impression: String(2 + moreReaders) };
+  const h = await openHarness(base);
+  try {
+    step('casa\'s staff signs in and opens Partners: only its own partner is listed');
+    const staff = await h.newWatchedContext('partner staff', { viewport: { width: 1280, height: 900 } });
+    const page = h.trackStatus(await staff.newPage());
+    await h.firstSignIn(page, partnerUser, partnerPassword, 'harbour lantern quiet mango 42', 'Partner');
+    await h.submit(page, 'nav a[href="/editor/partners"]');
+    assert.deepEqual(await page.locator('main table tbody a').allTextContents(), ['casa']);
+    await h.snapshot(page, 'partners list (partner staff)', 'main table');
+
+    step('its page: the embed codes and the impressions and clicks, counted exactly');
+    await h.submit(page, 'main table a[href="/editor/partners/casa"]');
+    assert.match(await page.inputValue('#script-snippet'), /data-partner="casa" data-lang="es"/);
+    assert.match(await page.inputValue('#iframe-snippet'), /\/embed\/widget-default\?partner=casa&amp;lang=es/);
+    const figures = async () => Object.fromEntries(await page.locator('#partner-reach tr.cell').evaluateAll((rows) =>
+      rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent.trim()))));
+    let seen = {};
+    for (let tries = 0; tries < 40 && JSON.stringify(seen) !== JSON.stringify(expected); tries++) {
+      if (tries) { await page.waitForTimeout(250); await page.reload(); } // counts reach the database each second
+      seen = await figures();
+    }
+    assert.deepEqual(seen, expected, 'views, clicks and impressions with source partner:casa');
+    assert.equal((await page.locator('#partner-reach tr.total td.num').textContent()).trim(), String(3 * (2 + moreReaders)));
+    assert.equal(await page.locator('form[action="/editor/partners/casa"][method="post"]').count(), 0, 'staff cannot edit');
+    await page.screenshot({ path: join(outDir, 'partner-page.png'), fullPage: true });
+    await h.snapshot(page, 'partner page (partner staff)', '#partner-reach');
+
+    step('another partner\'s page is a 403 for casa\'s staff');
+    h.expectedErrorStatuses.add(`403 ${base}/editor/partners/abrigo`);
+    const refused = await page.goto(`${base}/editor/partners/abrigo`);
+    assert.equal(refused.status(), 403);
+    assert.equal(await page.locator('main', { hasText: 'Your role does not allow this.' }).count(), 1);
+    await h.snapshot(page, 'another partner (403)', 'main');
+    h.assertNoProblems();
+    await h.accessibility();
+  } finally {
+    await h.close();
+  }
 }

@@ -139,3 +139,63 @@ TEST_CASE("editor audit: admins filter the log and export it as CSV with formula
     CHECK(contains(bad, "Enter a date as YYYY-MM-DD."));
     CHECK(admin.get("/editor/audit.csv?until=31-12-2026").result() == status::bad_request);
 }
+
+TEST_CASE("editor users: a partner-role account is added with its partner, the other roles with none", "[editor][users][partners]") {
+    editor_fixture f;
+    f.add_user("ana", http::role::admin, strong);
+    REQUIRE(f.editor.partners.add("test", {"casa", "Casa del Migrante", {"https://casa.example"}}).kind ==
+            editor::partner_change::done);
+    editor_client admin(f);
+    REQUIRE(admin.sign_in("ana", strong).result() == status::see_other);
+    CHECK(contains(admin.get("/editor/users"), "<option value=\"casa\">Casa del Migrante (casa)</option>"));
+    auto res = admin.post("/editor/users", {{"name", "lucia"}, {"role", "partner"}, {"partner", ""}});
+    CHECK(res.result() == status::unprocessable_entity);
+    CHECK(contains(res, "<p class=\"field-error\" id=\"partner-error\">Choose the partner this account belongs to.</p>"));
+    res = admin.post("/editor/users", {{"name", "rui"}, {"role", "editor"}, {"partner", "casa"}});
+    CHECK(res.result() == status::unprocessable_entity);
+    CHECK(contains(res, "Only a Partner account belongs to a partner."));
+    CHECK(contains(res, "<option value=\"casa\" selected>Casa del Migrante (casa)</option>")); // as typed
+    res = admin.post("/editor/users", {{"name", "bad name"}, {"role", "partner"}, {"partner", "nobody"}});
+    CHECK(res.result() == status::unprocessable_entity);
+    CHECK(contains(res, "There is no such partner."));
+    CHECK(contains(res, "id=\"name-error\"")); // every mistake at once
+    CHECK(f.editor.accounts.count() == 1);
+
+    REQUIRE(admin.post("/editor/users", {{"name", "lucia"}, {"role", "partner"}, {"partner", "casa"}}).result() == status::ok);
+    auto const lucia = f.editor.accounts.find("lucia");
+    REQUIRE(lucia);
+    CHECK(lucia->role == "partner");
+    CHECK(f.editor.partners.partner_of(lucia->id) == "casa");
+    CHECK(contains(admin.get("/editor/users/lucia"), "<a href=\"/editor/partners/casa\">casa</a>"));
+    CHECK(f.editor.audit.list({std::nullopt, "user.partner"}).size() == 1);
+}
+
+TEST_CASE("editor users: a role change to partner needs its partner, and leaving that role ends the link", "[editor][users][partners]") {
+    editor_fixture f;
+    f.add_user("ana", http::role::admin, strong);
+    f.add_user("rui", http::role::editor, strong);
+    REQUIRE(f.editor.partners.add("test", {"casa", "Casa del Migrante", {"https://casa.example"}}).kind ==
+            editor::partner_change::done);
+    editor_client admin(f);
+    REQUIRE(admin.sign_in("ana", strong).result() == status::see_other);
+    auto const rui_id = f.editor.accounts.find("rui")->id;
+
+    auto res = admin.post("/editor/users/rui/role", {{"role", "partner"}, {"partner", ""}});
+    CHECK(res.result() == status::unprocessable_entity);
+    CHECK(contains(res, "<p class=\"field-error\" id=\"partner-error\">Choose the partner this account belongs to.</p>"));
+    res = admin.post("/editor/users/rui/role", {{"role", "partner"}, {"partner", "nobody"}});
+    CHECK(res.result() == status::unprocessable_entity);
+    CHECK(contains(res, "There is no such partner."));
+    CHECK(f.editor.accounts.find("rui")->role == "editor"); // nothing changed
+
+    CHECK(admin.post("/editor/users/rui/role", {{"role", "partner"}, {"partner", "casa"}}).result() == status::see_other);
+    CHECK(f.editor.accounts.find("rui")->role == "partner");
+    CHECK(f.editor.partners.partner_of(rui_id) == "casa");
+    CHECK(contains(admin.get("/editor/users/rui"), "<option value=\"casa\" selected>Casa del Migrante (casa)</option>"));
+
+    // Back to analyst: the select still says casa, but only the Partner role takes a partner.
+    CHECK(admin.post("/editor/users/rui/role", {{"role", "analyst"}, {"partner", "casa"}}).result() == status::see_other);
+    CHECK(f.editor.accounts.find("rui")->role == "analyst");
+    CHECK_FALSE(f.editor.partners.partner_of(rui_id));
+    CHECK(f.editor.audit.list({std::nullopt, "user.partner"}).size() == 2);
+}

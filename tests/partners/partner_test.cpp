@@ -55,3 +55,14 @@ TEST_CASE("the registry swaps whole sets and finds partners by id", "[partners]"
     CHECK(set->partners.size() == 2); // a reader's snapshot outlives the swap
     CHECK(r.current()->partners.empty());
 }
+
+TEST_CASE("the registry reloads from a loader, and a failed load keeps the set it had", "[partners]") {
+    registry r;
+    r.reload([] { return partner_set{{partner{"casa", "Casa", {"https://casa.example"}}}}; });
+    REQUIRE(r.current()->find("casa"));
+    CHECK_THROWS_AS(r.reload([]() -> partner_set { throw std::runtime_error("database is locked"); }),
+                    std::runtime_error);
+    CHECK(r.current()->find("casa"));
+    r.reload([] { return partner_set{}; }); // the mutex was released by the failed load
+    CHECK(r.current()->partners.empty());
+}

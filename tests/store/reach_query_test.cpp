@@ -92,3 +92,28 @@ TEST_CASE("reach dimensions: names round-trip, unknown names are refused", "[rea
     CHECK(has_readers({reach_dim::day, reach_dim::language}));
     CHECK_FALSE(has_readers({reach_dim::campaign, reach_dim::event}));
 }
+
+TEST_CASE("reach query: one source counts only its own events and has no readers", "[reach][store][partners]") {
+    auto db = sample();
+    reach_store(db, 3).flush({{"2026-07-01", "alfa", "es", "widget_impression", "partner:casa", "phone", 14},
+                              {"2026-07-01", "alfa", "es", "view", "partner:casa", "phone", 4},
+                              {"2026-07-01", "alfa", "es", "widget_click", "partner:casa", "phone", 4},
+                              {"2026-07-02", "alfa", "es", "widget_click", "partner:abrigo", "phone", 6}},
+                             {});
+    reach_query q(db);
+    auto s = range({reach_dim::event, reach_dim::day}, {"view", "widget_impression", "widget_click"});
+    s.source = "partner:casa";
+    auto const r = q.run(s);
+    CHECK_FALSE(r.has_readers);
+    REQUIRE(r.groups.size() == 3);
+    CHECK(r.groups[0].key == std::vector<std::string>{"view", "2026-07-01"});
+    CHECK(r.groups[0].events == 4); // the partner's views only, not alfa's 12 direct ones
+    CHECK(r.groups[1].key == std::vector<std::string>{"widget_click", "2026-07-01"});
+    CHECK(r.groups[2].key == std::vector<std::string>{"widget_impression", "2026-07-01"});
+    CHECK(r.groups[2].events == 14);
+    auto by_day = range({reach_dim::day});
+    by_day.source = "partner:casa";
+    CHECK_FALSE(q.run(by_day).has_readers); // readers are never kept per source
+    by_day.source = "partner:nobody";
+    CHECK(q.run(by_day).groups.empty());
+}
