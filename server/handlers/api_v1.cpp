@@ -106,9 +106,13 @@ http::response campaign(http::request_context const& ctx, deps const& d) {
     auto const& s = *current;
     auto const lang = language(ctx, s);
     auto const& slug = ctx.params[0];
-    auto const* rep = s.api_campaign(slug, lang.value_or(""));
-    if (!rep) throw http::http_error(http::status::not_found, "No published campaign is called " + slug + ".");
-    return http::serve(ctx, *rep, cache_for(published::fresh_for(s, d.clock.now(), document_max_age)));
+    auto const* doc = s.api_campaign(slug, lang.value_or(""));
+    if (!doc) throw http::http_error(http::status::not_found, "No published campaign is called " + slug + ".");
+    // Held gzip-only (published::api_document): a reader without gzip gets it inflated for this request.
+    auto const rep = http::gzip_held_representation(ctx, doc->gzip, doc->content_hash(), doc->gzip_suffix(),
+                                                    "application/json",
+                                                    cache_for(published::fresh_for(s, d.clock.now(), document_max_age)));
+    return http::serve(ctx, rep);
 }
 
 http::response slot(http::request_context const& ctx, deps const& d) {

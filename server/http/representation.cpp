@@ -8,6 +8,8 @@
 #include "util/compress.hpp"
 #include "util/hash.hpp"
 
+#include <stdexcept>
+
 
 namespace farol::http {
 
@@ -90,6 +92,25 @@ representation negotiated_representation(request_context const& ctx, std::string
         (coding == "br" ? rep.br : rep.gzip) = representation::encoded{{}, etag}; // a 304 sends no bytes
     }
     rep.identity.bytes = shared_bytes::copy_of(std::move(body));
+    return rep;
+}
+
+representation gzip_held_representation(request_context const& ctx, shared_bytes gzip, std::string_view hash,
+                                        std::string_view gzip_suffix, std::string content_type,
+                                        std::string cache_control) {
+    representation rep;
+    rep.content_type = std::move(content_type);
+    rep.cache_control = std::move(cache_control);
+    rep.varies = true;
+    rep.identity.etag = "\"" + std::string(hash) + "\"";
+    if (choose_encoding(ctx.header(field::accept_encoding), false, true) == "gzip") {
+        rep.gzip = representation::encoded{std::move(gzip), "\"" + std::string(hash) + std::string(gzip_suffix) + "\""};
+        return rep;
+    }
+    if (if_none_match_matches(ctx.header(field::if_none_match), rep.identity.etag)) return rep;
+    auto plain = util::gzip_decompress(gzip.data);
+    if (!plain) throw std::runtime_error("held gzip bytes do not inflate");
+    rep.identity.bytes = shared_bytes::copy_of(std::move(*plain));
     return rep;
 }
 

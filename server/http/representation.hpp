@@ -44,6 +44,14 @@ std::pair<representation::encoded const&, std::string_view> choose_variant(repre
 representation negotiated_representation(request_context const& ctx, std::string body, std::string content_type,
                                          std::string cache_control);
 
+// A resource held only gzip-compressed (`gzip`; strong ETags "<hash>" and "<hash><gzip_suffix>") as
+// a representation for this request: the held bytes when the reader takes gzip (RFC 9110 12.5.3),
+// else inflated here, unless its If-None-Match already holds the identity ETag (a 304 sends none).
+// Vary: Accept-Encoding either way. Throws std::runtime_error when the held bytes are not gzip.
+representation gzip_held_representation(request_context const& ctx, shared_bytes gzip, std::string_view hash,
+                                        std::string_view gzip_suffix, std::string content_type,
+                                        std::string cache_control);
+
 // Answers GET/HEAD for a representation: encoding by Accept-Encoding, If-None-Match -> 304,
 // one byte range -> 206 (If-Range honoured), unsatisfiable -> 416. Its headers are prebuilt lines
 // (payload::head_lines), not Beast fields: return the response as it is. A non-empty

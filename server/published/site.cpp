@@ -61,7 +61,7 @@ slot_pick const* site::pick(std::string_view slot, std::string_view lang) const 
     return find_pair(slot_picks, slot, ' ', lang);
 }
 
-http::representation const* site::api_campaign(std::string_view slug, std::string_view lang) const {
+api_document const* site::api_campaign(std::string_view slug, std::string_view lang) const {
     return find_pair(api.campaigns, slug, ' ', lang);
 }
 

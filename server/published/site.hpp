@@ -85,7 +85,7 @@ struct site {
     std::string card_script_source, card_style_source;
     // The JSON API's documents; lookups by "<slug> <lang>" and "<slot> <lang>", null when absent.
     api_documents api;
-    http::representation const* api_campaign(std::string_view slug, std::string_view lang) const;
+    api_document const* api_campaign(std::string_view slug, std::string_view lang) const;
     http::representation const* api_slot(std::string_view slot, std::string_view lang) const;
 };
 

@@ -2,6 +2,7 @@
 
 #include "content/timestamp.hpp"
 #include "i18n/catalogs.hpp"
+#include "util/compress.hpp"
 #include "util/hash.hpp"
 #include "util/parallel.hpp"
 #include "view/page_renderer.hpp"
@@ -11,6 +12,7 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
 #include <optional>
 #include <utility>
 
@@ -24,7 +26,7 @@ constexpr char const* json_type = "application/json";
 // Until the next publish; a publish is visible within seconds, so a minute is all a cache may keep.
 constexpr char const* document_cache = "public, max-age=60";
 
-enum class doc_kind { campaign, slot, languages };
+enum class doc_kind { slot, languages };
 
 // A document to compress, and where it goes.
 struct api_job {
@@ -36,15 +38,14 @@ struct api_job {
 // Where a document of this kind and key goes in `api`.
 http::representation& place(published::api_documents& api, doc_kind kind, std::string const& key) {
     if (kind == doc_kind::languages) return api.languages;
-    return (kind == doc_kind::campaign ? api.campaigns : api.slots)[key];
+    return api.slots[key];
 }
 
 // The document of this kind and key in `api`; null when absent.
 http::representation const* find(published::api_documents const& api, doc_kind kind, std::string const& key) {
     if (kind == doc_kind::languages) return &api.languages;
-    auto const& map = kind == doc_kind::campaign ? api.campaigns : api.slots;
-    auto const it = map.find(key);
-    return it == map.end() ? nullptr : &it->second;
+    auto const it = api.slots.find(key);
+    return it == api.slots.end() ? nullptr : &it->second;
 }
 
 json::array strings(std::vector<std::string> const& v) {
@@ -200,11 +201,48 @@ std::string api_campaign_path(std::string_view slug, std::string_view lang) {
 
 namespace {
 
+// One campaign's documents in every UI language, built anew: gzip bytes in one arena (one allocation
+// per campaign, not one per document) and the documents' hashes.
+struct built_campaign {
+    published::api_listing listing;
+    std::vector<published::api_document> documents; // in s.languages order
+};
+
+built_campaign build_campaign(published::site const& s, page_renderer const& pages, content::campaign const& c,
+                              published::site const* previous, int brotli_quality) {
+    built_campaign out{listing(pages, c), std::vector<published::api_document>(s.languages.size())};
+    bool const best = brotli_quality >= http::best_brotli_quality;
+    std::vector<std::string> packed(s.languages.size());
+    for (std::size_t l = 0; l < s.languages.size(); ++l) {
+        auto const body = json::serialize(campaign_document(pages, c, s.languages[l]));
+        auto const hash = util::content_hash(body);
+        auto& doc = out.documents[l];
+        std::copy_n(hash.begin(), std::min(hash.size(), doc.hash.size()), doc.hash.begin());
+        doc.quality = brotli_quality;
+        // The same bytes compressed as well before: copy them rather than compress again.
+        auto const* old = previous ? previous->api_campaign(c.slug, s.languages[l]) : nullptr;
+        if (old && old->content_hash() == doc.content_hash() && old->quality >= brotli_quality) {
+            packed[l] = std::string(old->gzip.data);
+            doc.quality = old->quality;
+        } else {
+            packed[l] = util::gzip_compress(body, best ? 9 : 1);
+        }
+    }
+    std::string arena;
+    for (auto const& p : packed) arena += p;
+    auto const owner = std::make_shared<std::string const>(std::move(arena));
+    std::size_t at = 0;
+    for (std::size_t l = 0; l < packed.size(); ++l) {
+        out.documents[l].gzip = {owner, std::string_view(*owner).substr(at, packed[l].size())};
+        at += packed[l].size();
+    }
+    return out;
+}
+
 // The campaigns' listing and documents into s.api: taken over from `previous` when the campaign is
-// unchanged and compressed well enough, else serialized (over `threads` threads) and returned as jobs.
-std::vector<api_job> campaign_jobs(published::site& s, page_renderer const& pages,
-                                   std::vector<content::campaign const*> const& published,
-                                   published::site const* previous, int brotli_quality, unsigned threads) {
+// unchanged and compressed well enough, else built over `threads` threads.
+void add_campaigns(published::site& s, page_renderer const& pages, std::vector<content::campaign const*> const& published,
+                   published::site const* previous, int brotli_quality, unsigned threads) {
     auto const before = previous_listing(previous);
     std::vector<published::api_listing const*> kept(published.size());
     std::vector<std::size_t> fresh;
@@ -213,31 +251,31 @@ std::vector<api_job> campaign_jobs(published::site& s, page_renderer const& page
         auto const* old = unchanged(s, previous, before, slug) ? before.at(slug) : nullptr;
         bool const reusable = old && std::all_of(s.languages.begin(), s.languages.end(), [&](auto const& lang) {
             auto const* doc = previous->api_campaign(slug, lang);
-            return doc && doc->br_quality >= brotli_quality;
+            return doc && doc->quality >= brotli_quality;
         });
         if (reusable) kept[i] = old;
         else fresh.push_back(i);
     }
-    std::vector<published::api_listing> listed(published.size());
-    std::vector<api_job> jobs(fresh.size() * s.languages.size());
+    std::vector<built_campaign> built(fresh.size());
     util::parallel_for(fresh.size(), threads, [&](std::size_t k) {
-        auto const& c = *published[fresh[k]];
-        listed[fresh[k]] = listing(pages, c);
-        for (std::size_t l = 0; l < s.languages.size(); ++l)
-            jobs[k * s.languages.size() + l] = {doc_kind::campaign, c.slug + " " + s.languages[l],
-                                                json::serialize(campaign_document(pages, c, s.languages[l]))};
+        built[k] = build_campaign(s, pages, *published[fresh[k]], previous, brotli_quality);
     });
-    for (std::size_t i = 0; i < published.size(); ++i) {
-        s.api.listing.push_back(kept[i] ? *kept[i] : std::move(listed[i]));
-        if (!kept[i]) continue;
-        for (auto const& lang : s.languages)
-            s.api.campaigns.emplace(published[i]->slug + " " + lang, *previous->api_campaign(published[i]->slug, lang));
+    for (std::size_t i = 0, k = 0; i < published.size(); ++i) {
+        auto const& slug = published[i]->slug;
+        if (kept[i]) {
+            s.api.listing.push_back(*kept[i]);
+            for (auto const& lang : s.languages) s.api.campaigns.emplace(slug + " " + lang, *previous->api_campaign(slug, lang));
+            continue;
+        }
+        auto& b = built[k++];
+        s.api.listing.push_back(std::move(b.listing));
+        for (std::size_t l = 0; l < s.languages.size(); ++l)
+            s.api.campaigns.emplace(slug + " " + s.languages[l], std::move(b.documents[l]));
     }
-    return jobs;
 }
 
-// Each job's representation: the previous site's for the same bytes, else compressed anew (taking the
-// job's body: a thousand campaigns' documents are tens of megabytes, not to be copied).
+// Each slot's or the languages' representation: the previous site's for the same bytes, else
+// compressed anew (taking the job's body rather than copying it).
 std::vector<http::representation> compress_jobs(std::vector<api_job>& jobs, published::site const* previous,
                                                 int brotli_quality, unsigned threads) {
     std::vector<http::representation> built(jobs.size());
@@ -268,7 +306,8 @@ void add_api_documents(published::site& s, page_renderer const& pages, content::
                        int brotli_quality, unsigned threads) {
     auto& api = s.api;
     api.public_url = pages.options().public_url;
-    auto jobs = campaign_jobs(s, pages, published, previous, brotli_quality, threads);
+    add_campaigns(s, pages, published, previous, brotli_quality, threads);
+    std::vector<api_job> jobs;
     std::map<std::string_view, content::campaign const*> by_slug;
     for (auto const* c : published) by_slug.emplace(c->slug, c);
     for (auto const& slot : lib.slots)

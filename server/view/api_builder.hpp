@@ -15,10 +15,12 @@ std::string api_campaign_path(std::string_view slug, std::string_view lang);
 
 // Fills s.api: the JSON API v1's documents as of the site's build (Boost.JSON), from the published
 // campaigns, the slot picks already in `s` (published::site::slot_picks) and the renderer's public
-// URL, fallbacks and catalogs. A campaign whose page inputs did not change, or a document whose
-// bytes equal one in `previous`, takes over its representation when compressed at least at
-// `brotli_quality`; the rest are compressed at the best quality over `threads` threads, or, below
-// it (a fast first pass), left uncompressed until the refinement. Shapes: static/api/openapi.json.
+// URL, fallbacks and catalogs. Campaign documents are held gzip-only (published::api_document),
+// one arena per campaign: gzip 9 at the best `brotli_quality`, gzip 1 below it (a fast first pass,
+// refined later). An unchanged campaign, or a document whose bytes equal one in `previous`, takes
+// over the previous bytes when they were built at least at `brotli_quality`. Slot and languages
+// documents are full representations (few). Work runs over `threads` threads.
+// Shapes: static/api/openapi.json.
 void add_api_documents(published::site& s, page_renderer const& pages, content::library const& lib,
                        std::vector<content::campaign const*> const& published, published::site const* previous,
                        int brotli_quality, unsigned threads);

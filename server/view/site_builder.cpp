@@ -280,7 +280,8 @@ std::string build_report::summary() const {
     auto ms = [](double v) { return std::to_string(static_cast<long long>(v + 0.5)) + " ms"; };
     return "reused " + std::to_string(reused) + ", rendered " + std::to_string(rendered) + ", compressed " +
            std::to_string(compressed) + "; plan " + ms(plan_ms) + ", render " + ms(render_ms) + ", compress " +
-           ms(compress_ms) + ", pack " + ms(pack_ms) + ", materials " + ms(materials_ms) + ", api " + ms(api_ms);
+           ms(compress_ms) + ", pack " + ms(pack_ms) + ", materials " + ms(materials_ms) + ", api " + ms(api_ms) +
+           " (" + std::to_string(api_bytes / 1024) + " KB)";
 }
 
 namespace {
@@ -352,6 +353,7 @@ std::shared_ptr<published::site const> build_site(page_renderer const& pages, co
     add_api_documents(*s, pages, lib, published, options.previous,
                       s->refine_pending ? fast_brotli_quality : http::best_brotli_quality, options.threads);
     report.api_ms = watch.lap();
+    report.api_bytes = s->api.retained_bytes();
     published::pack(*s, options.previous, options.threads);
     report.pack_ms = watch.lap();
     if (options.report) *options.report = report;

@@ -4,6 +4,7 @@
 #include "handlers/handler_fixture.hpp"
 #include "support/json_schema.hpp"
 #include "support/temp_dir.hpp"
+#include "util/compress.hpp"
 #include "util/hash.hpp"
 
 #include <boost/json/parse.hpp>
@@ -208,17 +209,44 @@ TEST_CASE("api: every document has a strong ETag and answers If-None-Match with 
 
 TEST_CASE("api: documents come compressed in the reader's coding, each with its own ETag", "[api]") {
     api_fixture f;
-    for (auto const* target : {"/api/v1/campaigns", "/api/v1/campaigns/teste?lang=pt-BR"}) {
+    // A list is compressed per request in the preferred coding; a campaign is held gzip-only.
+    for (auto const& [target, coding] : {std::pair{"/api/v1/campaigns", "br"}, std::pair{"/api/v1/campaigns/teste?lang=pt-BR", "gzip"}}) {
         INFO(target);
         auto const plain = f.send(target);
-        auto const br = f.send(target, http::verb::get, {{field::accept_encoding, "br"}});
-        CHECK(header(br, "Content-Encoding") == "br");
-        CHECK(header(br, "Vary") == "Accept-Encoding");
-        CHECK(header(br, "ETag") != header(plain, "ETag"));
-        CHECK(body_of(br).size() < body_of(plain).size());
-        auto const revalidated = f.send(target, http::verb::get, {{field::accept_encoding, "br"}, {field::if_none_match, header(br, "ETag")}});
+        auto const packed = f.send(target, http::verb::get, {{field::accept_encoding, "gzip, deflate, br"}});
+        CHECK(header(packed, "Content-Encoding") == coding);
+        CHECK(header(packed, "Vary") == "Accept-Encoding");
+        CHECK(header(plain, "Vary") == "Accept-Encoding");
+        CHECK(header(packed, "ETag") != header(plain, "ETag"));
+        CHECK(body_of(packed).size() < body_of(plain).size());
+        auto const revalidated = f.send(target, http::verb::get, {{field::accept_encoding, "gzip, deflate, br"}, {field::if_none_match, header(packed, "ETag")}});
         CHECK(revalidated.result() == status::not_modified);
+        CHECK(header(revalidated, "ETag") == header(packed, "ETag"));
     }
+}
+
+TEST_CASE("api: a campaign held gzip-only is inflated for a reader without gzip, with the identity ETag", "[api]") {
+    api_fixture f;
+    auto const target = "/api/v1/campaigns/teste?lang=es";
+    auto const gz = f.send(target, http::verb::get, {{field::accept_encoding, "gzip"}});
+    REQUIRE(header(gz, "Content-Encoding") == "gzip");
+    auto const inflated = util::gzip_decompress(body_of(gz));
+    REQUIRE(inflated);
+    for (auto const* accept : {"", "br", "identity", "gzip;q=0, br"}) {
+        INFO(accept);
+        auto const plain = f.send(target, http::verb::get, {{field::accept_encoding, accept}});
+        REQUIRE(plain.result() == status::ok);
+        CHECK(header(plain, "Content-Encoding").empty());
+        CHECK(body_of(plain) == *inflated);
+        CHECK(header(plain, "ETag") == "\"" + util::content_hash(*inflated) + "\"");
+        CHECK(header(plain, "Vary") == "Accept-Encoding");
+        // The identity ETag revalidates the identity bytes; the gzip one does not match them.
+        CHECK(f.send(target, http::verb::get, {{field::accept_encoding, accept}, {field::if_none_match, header(plain, "ETag")}})
+                  .result() == status::not_modified);
+        CHECK(f.send(target, http::verb::get, {{field::accept_encoding, accept}, {field::if_none_match, header(gz, "ETag")}})
+                  .result() == status::ok);
+    }
+    CHECK(json::parse(*inflated).at("requested_language") == "es");
 }
 
 TEST_CASE("api: a slot's pick is fresh until its rotation moves, never longer", "[api]") {
@@ -360,12 +388,12 @@ TEST_CASE("api: a publish takes over the documents of unchanged campaigns and re
     auto const after = view::build_site(*f.pages, f.library, locate, f.clock.now(), options);
     for (auto const* lang : {"pt-BR", "es", "ar"}) {
         INFO(lang);
-        CHECK(after->api_campaign("c1", lang)->identity.bytes.data.data() == before->api_campaign("c1", lang)->identity.bytes.data.data());
+        CHECK(after->api_campaign("c1", lang)->gzip.data.data() == before->api_campaign("c1", lang)->gzip.data.data());
     }
     // Its Portuguese text changed, which Spanish falls back to; its Arabic document is the same bytes.
-    CHECK(after->api_campaign("teste", "pt-BR")->identity.etag != before->api_campaign("teste", "pt-BR")->identity.etag);
-    CHECK(after->api_campaign("teste", "es")->identity.etag != before->api_campaign("teste", "es")->identity.etag);
-    CHECK(after->api_campaign("teste", "ar")->identity.etag == before->api_campaign("teste", "ar")->identity.etag);
+    CHECK(after->api_campaign("teste", "pt-BR")->content_hash() != before->api_campaign("teste", "pt-BR")->content_hash());
+    CHECK(after->api_campaign("teste", "es")->content_hash() != before->api_campaign("teste", "es")->content_hash());
+    CHECK(after->api_campaign("teste", "ar")->content_hash() == before->api_campaign("teste", "ar")->content_hash());
     f.site.publish(after);
     CHECK(f.get_json("/api/v1/campaigns/teste").at("title") == "Título novo");
     CHECK(f.get_json("/api/v1/campaigns?tag=trafico").at("campaigns").at(0).at("title") == "Título novo");
