@@ -1,5 +1,7 @@
 #include "metrics/crawler_list.hpp"
 
+#include "metrics/recent_cache.hpp"
+
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
 #include <re2/re2.h>
@@ -51,35 +53,7 @@ boost::json::array parse_array(std::filesystem::path const& file) {
 
 std::atomic<std::uint64_t> next_list_id{1};
 
-// A thread's last user-agents and their verdicts, for one list (ids are never reused, so a
-// destroyed list's entries are never taken for another's); replaced round-robin.
-struct verdict_cache {
-    struct entry {
-        std::string agent;
-        bool crawler = false;
-    };
-    std::uint64_t owner = 0;
-    std::array<entry, crawler_list::cache_size> entries;
-    std::size_t used = 0, next = 0;
-
-    entry const* find(std::uint64_t list, std::string_view agent) const {
-        if (owner != list) return nullptr;
-        for (std::size_t i = 0; i < used; ++i)
-            if (entries[i].agent == agent) return &entries[i];
-        return nullptr;
-    }
-    void remember(std::uint64_t list, std::string_view agent, bool crawler) {
-        if (owner != list) {
-            owner = list;
-            used = next = 0;
-        }
-        entries[next].agent.assign(agent); // keeps its capacity: no allocation once warm
-        entries[next].crawler = crawler;
-        next = (next + 1) % entries.size();
-        used = std::min(used + 1, entries.size());
-    }
-};
-thread_local verdict_cache recent;
+thread_local recent_cache<bool, crawler_list::cache_size> recent; // a thread's last user-agents' verdicts
 
 } // namespace
 
@@ -140,7 +114,7 @@ crawler_list::~crawler_list() = default;
 bool crawler_list::matches(std::string_view user_agent) const {
     if (user_agent.empty() || compiled_->patterns == 0) return false;
     if (user_agent.size() > cache_max_length) return compiled_->match(user_agent);
-    if (auto const* hit = recent.find(compiled_->id, user_agent)) return hit->crawler;
+    if (auto const* hit = recent.find(compiled_->id, user_agent)) return *hit;
     bool const crawler = compiled_->match(user_agent);
     recent.remember(compiled_->id, user_agent, crawler);
     return crawler;

@@ -4,11 +4,24 @@
 #include "metrics/crawler_list.hpp"
 #include "metrics/event_buffers.hpp"
 #include "metrics/prometheus.hpp"
+#include "metrics/reader_traits.hpp"
+#include "metrics/recent_cache.hpp"
 #include "metrics/visitor_hash.hpp"
 
 namespace farol::metrics {
 
+struct agent_traits {
+    bool preview = false;
+    bool crawler = false;
+    device_class device = device_class::desktop; // from the user-agent alone
+};
+
 namespace {
+
+constexpr std::size_t agent_cache_size = 8;
+constexpr std::size_t agent_cache_max_length = 512; // longer user-agents are read every time
+std::atomic<std::uint64_t> next_recorder_id{1};
+thread_local recent_cache<agent_traits, agent_cache_size> recent_agents;
 
 constexpr reach_verdict all_verdicts[] = {reach_verdict::counted, reach_verdict::preview,    reach_verdict::head,
                                           reach_verdict::prefetch, reach_verdict::crawler,   reach_verdict::cross_site,
@@ -38,16 +51,27 @@ std::string_view to_string(reach_verdict v) {
 }
 
 reach_recorder::reach_recorder(event_buffers& buffers, visitor_hasher& hasher, crawler_list const& crawlers, options o)
-    : buffers_(buffers), hasher_(hasher), crawlers_(crawlers), options_(std::move(o)) {}
+    : buffers_(buffers), hasher_(hasher), crawlers_(crawlers), options_(std::move(o)),
+      id_(next_recorder_id.fetch_add(1, std::memory_order_relaxed)) {}
 
-reach_verdict reach_recorder::judge(http::request_context const& ctx) const {
+agent_traits reach_recorder::traits_of(std::string_view user_agent) const {
+    bool const cacheable = user_agent.size() <= agent_cache_max_length;
+    if (auto const* hit = cacheable ? recent_agents.find(id_, user_agent) : nullptr) return *hit;
+    agent_traits t;
+    t.preview = is_link_preview(user_agent);
+    t.crawler = !t.preview && crawlers_.matches(user_agent); // a preview is judged as one, never as a crawler
+    t.device = device_of_user_agent(user_agent);
+    if (cacheable) recent_agents.remember(id_, user_agent, t);
+    return t;
+}
+
+reach_verdict reach_recorder::judge(http::request_context const& ctx, agent_traits const& agent) const {
     if (ctx.method != http::verb::get) return reach_verdict::head;
     if (is_prefetch(ctx.header("sec-purpose"), ctx.header("purpose"), ctx.header("x-purpose"),
                     ctx.header("x-moz")))
         return reach_verdict::prefetch;
-    auto const ua = ctx.header(http::field::user_agent);
-    if (is_link_preview(ua)) return reach_verdict::preview;
-    if (crawlers_.matches(ua)) return reach_verdict::crawler;
+    if (agent.preview) return reach_verdict::preview;
+    if (agent.crawler) return reach_verdict::crawler;
     if (from_editor_page(ctx.header(http::field::referer), options_.own_host)) return reach_verdict::editor;
     return reach_verdict::counted;
 }
@@ -59,14 +83,15 @@ reach_verdict reach_recorder::note(reach_verdict v) {
 
 reach_verdict reach_recorder::record(http::request_context const& ctx, event_kind event, std::string_view campaign,
                                      std::string_view language, std::string_view source_query) {
-    auto const verdict = judge(ctx);
-    if (verdict != reach_verdict::counted && verdict != reach_verdict::preview) return note(verdict);
     auto const ua = ctx.header(http::field::user_agent);
+    auto const agent = traits_of(ua);
+    auto const verdict = judge(ctx, agent);
+    if (verdict != reach_verdict::counted && verdict != reach_verdict::preview) return note(verdict);
     reach_event e;
     e.campaign = campaign;
     e.language = language;
     e.from = categorize_source(source_query, ctx.header(http::field::referer), options_.own_host, options_.is_partner);
-    e.device = classify_device(ua, ctx.header("sec-ch-ua-mobile"));
+    e.device = classify_device(agent.device, ctx.header("sec-ch-ua-mobile"));
     if (verdict == reach_verdict::preview) {
         e.event = event_kind::preview; // a messenger rendering the link: nobody has read it yet
         e.day = hasher_.day();

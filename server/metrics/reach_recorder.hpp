@@ -18,6 +18,7 @@ class crawler_list;
 class event_buffers;
 class prometheus_writer;
 class visitor_hasher;
+struct agent_traits;
 
 // Why a request was or was not counted: the beacon names it in a response header, /metrics counts it.
 // editor: sent from one of this site's editor pages (a file opened from a preview): no reader.
@@ -71,13 +72,17 @@ private:
     struct alignas(64) shard {
         std::array<std::atomic<std::uint64_t>, verdict_count> counts{};
     };
-    reach_verdict judge(http::request_context const& ctx) const;
+    // What the User-Agent says (link preview, crawler, device class), worked out once per user-agent
+    // per thread: the read path sees the same few user-agents again and again.
+    agent_traits traits_of(std::string_view user_agent) const;
+    reach_verdict judge(http::request_context const& ctx, agent_traits const& agent) const;
     reach_verdict note(reach_verdict v);
 
     event_buffers& buffers_;
     visitor_hasher& hasher_;
     crawler_list const& crawlers_;
     options options_;
+    std::uint64_t id_; // this recorder's key in the per-thread cache of user-agent traits
     std::array<shard, shard_count> shards_;
 };
 

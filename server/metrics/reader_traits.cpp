@@ -50,6 +50,14 @@ bool is_letters(std::string_view s) {
 
 device_class classify_device(std::string_view user_agent, std::string_view sec_ch_ua_mobile) {
     if (util::trim(sec_ch_ua_mobile) == "?1") return device_class::phone;
+    return device_of_user_agent(user_agent);
+}
+
+device_class classify_device(device_class from_user_agent, std::string_view sec_ch_ua_mobile) {
+    return util::trim(sec_ch_ua_mobile) == "?1" ? device_class::phone : from_user_agent;
+}
+
+device_class device_of_user_agent(std::string_view user_agent) {
     lowered const ua(user_agent);
     auto const has = [&](std::initializer_list<std::string_view> tokens) { return ua.has_any(tokens); };
     if (has({"ipad"})) return device_class::tablet;

@@ -19,6 +19,10 @@ enum class device_class { phone, tablet, desktop };
 // "Mobi" → phone (MDN's advice); anything else → desktop. An iPad asking for desktop sites sends a
 // Mac user-agent and counts as desktop.
 device_class classify_device(std::string_view user_agent, std::string_view sec_ch_ua_mobile);
+// The same rule in two steps, for a caller that remembers a user-agent's class: the class the
+// user-agent alone gives, then Sec-CH-UA-Mobile's "?1" over it.
+device_class device_of_user_agent(std::string_view user_agent);
+device_class classify_device(device_class from_user_agent, std::string_view sec_ch_ua_mobile);
 
 // Whether the request is a messenger or social network fetching the page to render a link preview
 // (counted as a preview, not a view): WhatsApp (also Signal, which sends "WhatsApp/2"),

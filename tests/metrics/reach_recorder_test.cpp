@@ -2,6 +2,7 @@
 
 #include "metrics/crawler_list.hpp"
 #include "metrics/event_buffers.hpp"
+#include "metrics/reader_traits.hpp"
 #include "metrics/visitor_hash.hpp"
 #include "schedule/schedule_fixtures.hpp"
 #include "support/request_builder.hpp"
@@ -186,4 +187,39 @@ TEST_CASE("reach recorder: in beacon mode cacheable pages are left to /b, search
     auto const events = f.buffers.drain();
     REQUIRE(events.size() == 2);
     CHECK(events[1].from.kind == source_kind::qr);
+}
+
+TEST_CASE("reach recorder: a user-agent read once per thread gives the verdicts and devices of one read afresh",
+          "[reach][metrics]") {
+    // Twelve user-agents cycled through an 8-entry cache, so hits, misses and evictions all happen;
+    // each answer must equal the rules applied to that user-agent alone.
+    std::vector<std::string> agents = {phone, desktop, "WhatsApp/2.23.20.0 A",
+                                       "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)",
+                                       "Mozilla/5.0 (iPad; CPU OS 17_0 like Mac OS X) AppleWebKit/605.1.15"};
+    for (int i = 0; i < 7; ++i) agents.push_back(std::string(desktop) + " variant/" + std::to_string(i));
+    agents.push_back(std::string(600, 'a') + " Mobile"); // too long to be remembered
+    recorder_fixture f;
+    for (int round = 0; round < 3; ++round)
+        for (auto const& ua : agents)
+            for (std::string_view mobile : {"", "?1"}) {
+                auto r = reader("/pt-BR/", ua);
+                if (!mobile.empty()) r.header("Sec-CH-UA-Mobile", std::string(mobile));
+                auto const verdict = f.recorder.page_view(r.context(), "", "pt-BR", true);
+                bool const preview = metrics::is_link_preview(ua);
+                auto const expected = preview ? reach_verdict::preview
+                                      : crawlers().matches(ua) ? reach_verdict::crawler
+                                                               : reach_verdict::counted;
+                CHECK(verdict == expected);
+                auto const events = f.buffers.drain();
+                if (expected == reach_verdict::crawler) {
+                    CHECK(events.empty());
+                    continue;
+                }
+                REQUIRE(events.size() == 1);
+                CHECK(events[0].device == metrics::classify_device(ua, mobile));
+            }
+    // A second recorder (another crawler list could stand behind it) never takes the first's answers.
+    recorder_fixture g;
+    auto r = reader("/pt-BR/", "WhatsApp/2.23.20.0 A");
+    CHECK(g.recorder.page_view(r.context(), "", "pt-BR", true) == reach_verdict::preview);
 }

@@ -1,0 +1,47 @@
+#pragma once
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace farol::metrics {
+
+// A thread's last N keys (user-agents) and what was worked out from them, for one owner: a new
+// owner id empties it, and ids are never reused, so a destroyed owner's entries are never taken for
+// another's. Replaced round-robin; meant to be thread_local, so no lock. N is small (8): a linear
+// scan of N string compares is cheaper than hashing the key.
+template <class Value, std::size_t N>
+class recent_cache {
+public:
+    Value const* find(std::uint64_t owner, std::string_view key) const {
+        if (owner != owner_) return nullptr;
+        for (std::size_t i = 0; i < used_; ++i)
+            if (entries_[i].key == key) return &entries_[i].value;
+        return nullptr;
+    }
+
+    void remember(std::uint64_t owner, std::string_view key, Value value) {
+        if (owner != owner_) {
+            owner_ = owner;
+            used_ = next_ = 0;
+        }
+        entries_[next_].key.assign(key); // keeps its capacity: no allocation once warm
+        entries_[next_].value = value;
+        next_ = (next_ + 1) % N;
+        used_ = std::min(used_ + 1, N);
+    }
+
+private:
+    struct entry {
+        std::string key;
+        Value value{};
+    };
+    std::uint64_t owner_ = 0;
+    std::array<entry, N> entries_;
+    std::size_t used_ = 0, next_ = 0;
+};
+
+} // namespace farol::metrics
