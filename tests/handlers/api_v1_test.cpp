@@ -8,6 +8,8 @@
 #include "util/hash.hpp"
 
 #include <boost/json/parse.hpp>
+#include "support/response_header.hpp"
+
 #include <catch2/catch.hpp>
 
 using namespace farol;
@@ -77,15 +79,7 @@ struct api_fixture : handler_fixture {
     }
 };
 
-// A header the handler set, or one of a served representation's prebuilt lines.
-std::string header(http::response const& res, std::string_view name) {
-    if (res.find(name) != res.end()) return std::string(res[name]);
-    auto const& lines = res.body().head_lines;
-    auto const at = lines.find(std::string(name) + ": ");
-    if (at == std::string::npos) return {};
-    auto const from = at + name.size() + 2;
-    return lines.substr(from, lines.find("\r\n", from) - from);
-}
+std::string header(http::response const& res, std::string_view name) { return test::response_header(res, name); }
 
 long max_age(http::response const& res) {
     auto const cc = header(res, "Cache-Control");

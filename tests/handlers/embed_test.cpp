@@ -11,6 +11,8 @@
 #include "schedule/schedule_fixtures.hpp"
 
 #include <boost/json/parse.hpp>
+#include "support/response_header.hpp"
+
 #include <catch2/catch.hpp>
 
 using namespace farol;
@@ -73,15 +75,7 @@ struct embed_fixture : handler_fixture {
     metrics::reach_recorder recorder;
 };
 
-// A header the handler set, or one of a served representation's prebuilt lines.
-std::string header(http::response const& res, std::string_view name) {
-    if (res.find(name) != res.end()) return std::string(res[name]);
-    auto const& lines = res.body().head_lines;
-    auto const at = lines.find(std::string(name) + ": ");
-    if (at == std::string::npos) return {};
-    auto const from = at + name.size() + 2;
-    return lines.substr(from, lines.find("\r\n", from) - from);
-}
+std::string header(http::response const& res, std::string_view name) { return test::response_header(res, name); }
 
 } // namespace
 

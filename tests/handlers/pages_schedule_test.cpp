@@ -5,6 +5,8 @@
 #include "schedule/schedule_fixtures.hpp"
 #include "support/request_builder.hpp"
 
+#include "support/response_header.hpp"
+
 #include <catch2/catch.hpp>
 
 using namespace farol;
@@ -58,14 +60,7 @@ struct schedule_fixture : handler_fixture {
     }
 };
 
-// A header of a served representation: its lines are prebuilt (payload::head_lines), not Beast fields.
-std::string cache_control(http::response const& res) {
-    auto const& lines = res.body().head_lines;
-    auto const at = lines.find("Cache-Control: ");
-    if (at == std::string::npos) return std::string(res[field::cache_control]);
-    auto const from = at + 15;
-    return lines.substr(from, lines.find("\r\n", from) - from);
-}
+std::string cache_control(http::response const& res) { return test::response_header(res, "Cache-Control"); }
 
 } // namespace
 
