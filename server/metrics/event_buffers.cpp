@@ -1,6 +1,8 @@
 #include "metrics/event_buffers.hpp"
 
+#include <algorithm>
 #include <atomic>
+#include <limits>
 
 namespace farol::metrics {
 
@@ -8,11 +10,14 @@ namespace {
 
 std::atomic<std::uint64_t> next_id{1};
 
+constexpr std::size_t fold_window = 2; // how many of the last events a new one may repeat
+
 // The calling thread's buffer of the instance it last recorded into; ids are never reused, so a
-// destroyed instance's entry is never mistaken for a new one's.
+// destroyed instance's entry is never mistaken for a new one's, and while the owner lives its
+// registry keeps the buffer alive: a plain pointer is enough.
 struct thread_entry {
     std::uint64_t owner = 0;
-    std::weak_ptr<void> buffer;
+    event_buffers::buffer* buffer = nullptr;
 };
 thread_local thread_entry current;
 
@@ -21,25 +26,45 @@ thread_local thread_entry current;
 event_buffers::event_buffers() : id_(next_id.fetch_add(1)) {}
 
 event_buffers::buffer& event_buffers::mine() {
-    if (current.owner == id_)
-        if (auto b = current.buffer.lock()) return *static_cast<buffer*>(b.get());
+    if (current.owner == id_) return *current.buffer;
     auto b = std::make_shared<buffer>();
     {
         std::lock_guard lock(registry_mutex_);
         buffers_.push_back(b);
     }
-    current = {id_, b};
-    return *b; // the registry keeps it alive for as long as this instance lives
+    current = {id_, b.get()};
+    return *b;
 }
 
-void event_buffers::record(reach_event e) {
+event_buffers::ticket event_buffers::record(event_draft const& e) {
     auto& b = mine();
     std::lock_guard lock(b.mutex);
-    if (b.events.size() >= max_per_thread) {
-        ++b.dropped;
-        return;
+    auto const n = b.events.size();
+    for (std::size_t back = 1; back <= std::min(n, fold_window); ++back) {
+        auto& last = b.events[n - back];
+        if (last.count < std::numeric_limits<std::uint32_t>::max() && e.repeats(last)) {
+            ++last.count;
+            return {id_, &b, b.drains, n - back};
+        }
     }
-    b.events.push_back(std::move(e));
+    if (n >= max_per_thread) {
+        ++b.dropped;
+        return {id_, &b, b.drains, npos};
+    }
+    b.events.push_back(e.to_event());
+    return {id_, &b, b.drains, n};
+}
+
+bool event_buffers::count_again(std::span<ticket const> tickets) {
+    if (tickets.empty() || tickets[0].owner != id_) return false;
+    auto& b = *tickets[0].in; // no thread-local lookup: the ticket knows its buffer
+    std::lock_guard lock(b.mutex);
+    for (auto const& t : tickets)
+        if (t.in != &b || t.drain != b.drains || t.index >= b.events.size() ||
+            b.events[t.index].count == std::numeric_limits<std::uint32_t>::max())
+            return false;
+    for (auto const& t : tickets) ++b.events[t.index].count;
+    return true;
 }
 
 void event_buffers::drain(std::vector<reach_event>& out) {
@@ -53,6 +78,7 @@ void event_buffers::drain(std::vector<reach_event>& out) {
         {
             std::lock_guard lock(b->mutex);
             b->events.swap(b->spare); // the thread goes on at once, into last second's emptied vector
+            ++b->drains;
         }
         out.insert(out.end(), std::make_move_iterator(b->spare.begin()), std::make_move_iterator(b->spare.end()));
         b->spare.clear();

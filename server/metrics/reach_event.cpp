@@ -14,4 +14,25 @@ std::string_view to_string(event_kind e) {
     return "view";
 }
 
+bool event_draft::repeats(reach_event const& e) const {
+    return e.visitor == visitor && e.day == day && e.event == event && e.device == device &&
+           e.from.kind == source && e.campaign == campaign && e.language == language && e.from.partner == partner;
+}
+
+reach_event event_draft::to_event() const {
+    reach_event e;
+    e.day = day;
+    e.campaign = campaign;
+    e.language = language;
+    e.event = event;
+    e.from = {source, std::string(partner)};
+    e.device = device;
+    e.visitor = visitor;
+    return e;
+}
+
+event_draft draft_of(reach_event const& e) {
+    return {e.day, e.campaign, e.language, e.event, e.from.kind, e.from.partner, e.device, e.visitor};
+}
+
 } // namespace farol::metrics

@@ -63,7 +63,7 @@ void reach_flusher::add_batch() {
     rollup_.add(batch_);
     auto latest = batch_.front().day;
     for (auto const& e : batch_) {
-        events_[static_cast<std::size_t>(e.event)].fetch_add(1, std::memory_order_relaxed);
+        events_[static_cast<std::size_t>(e.event)].fetch_add(e.count, std::memory_order_relaxed);
         latest = std::max(latest, e.day);
     }
     rollup_.forget_before(std::chrono::year_month_day{std::chrono::sys_days(latest) - std::chrono::days(1)});

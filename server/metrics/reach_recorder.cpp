@@ -3,10 +3,13 @@
 #include "http/request_context.hpp"
 #include "metrics/crawler_list.hpp"
 #include "metrics/event_buffers.hpp"
+#include "metrics/last_request.hpp"
 #include "metrics/prometheus.hpp"
+#include "metrics/reach_headers.hpp"
 #include "metrics/reader_traits.hpp"
 #include "metrics/recent_cache.hpp"
 #include "metrics/visitor_hash.hpp"
+#include "util/strings.hpp"
 
 namespace farol::metrics {
 
@@ -14,6 +17,7 @@ struct agent_traits {
     bool preview = false;
     bool crawler = false;
     device_class device = device_class::desktop; // from the user-agent alone
+    visitor_memo last_reader;                     // this user-agent's last reader on this thread
 };
 
 namespace {
@@ -22,6 +26,8 @@ constexpr std::size_t agent_cache_size = 8;
 constexpr std::size_t agent_cache_max_length = 512; // longer user-agents are read every time
 std::atomic<std::uint64_t> next_recorder_id{1};
 thread_local recent_cache<agent_traits, agent_cache_size> recent_agents;
+thread_local agent_traits long_agent; // a user-agent too long to cache: read anew, no memo kept
+thread_local last_request last_counted;
 
 constexpr reach_verdict all_verdicts[] = {reach_verdict::counted, reach_verdict::preview,    reach_verdict::head,
                                           reach_verdict::prefetch, reach_verdict::crawler,   reach_verdict::cross_site,
@@ -54,25 +60,24 @@ reach_recorder::reach_recorder(event_buffers& buffers, visitor_hasher& hasher, c
     : buffers_(buffers), hasher_(hasher), crawlers_(crawlers), options_(std::move(o)),
       id_(next_recorder_id.fetch_add(1, std::memory_order_relaxed)) {}
 
-agent_traits reach_recorder::traits_of(std::string_view user_agent) const {
+agent_traits& reach_recorder::traits_of(std::string_view user_agent) const {
     bool const cacheable = user_agent.size() <= agent_cache_max_length;
-    if (auto const* hit = cacheable ? recent_agents.find(id_, user_agent) : nullptr) return *hit;
+    if (auto* hit = cacheable ? recent_agents.find(id_, user_agent) : nullptr) return *hit;
     agent_traits t;
     t.preview = is_link_preview(user_agent);
     t.crawler = !t.preview && crawlers_.matches(user_agent); // a preview is judged as one, never as a crawler
     t.device = device_of_user_agent(user_agent);
-    if (cacheable) recent_agents.remember(id_, user_agent, t);
-    return t;
+    if (cacheable) return recent_agents.remember(id_, user_agent, t);
+    return long_agent = t; // an empty memo: it never answers for another user-agent
 }
 
-reach_verdict reach_recorder::judge(http::request_context const& ctx, agent_traits const& agent) const {
+reach_verdict reach_recorder::judge(http::request_context const& ctx, reach_headers const& h,
+                                    agent_traits const& agent, bool from_editor) const {
     if (ctx.method != http::verb::get) return reach_verdict::head;
-    if (is_prefetch(ctx.header("sec-purpose"), ctx.header("purpose"), ctx.header("x-purpose"),
-                    ctx.header("x-moz")))
-        return reach_verdict::prefetch;
+    if (is_prefetch(h.sec_purpose, h.purpose, h.x_purpose, h.x_moz)) return reach_verdict::prefetch;
     if (agent.preview) return reach_verdict::preview;
     if (agent.crawler) return reach_verdict::crawler;
-    if (from_editor_page(ctx.header(http::field::referer), options_.own_host)) return reach_verdict::editor;
+    if (from_editor) return reach_verdict::editor;
     return reach_verdict::counted;
 }
 
@@ -83,31 +88,49 @@ reach_verdict reach_recorder::note(reach_verdict v) {
 
 reach_verdict reach_recorder::record(http::request_context const& ctx, event_kind event, std::string_view campaign,
                                      std::string_view language, std::string_view source_query) {
-    auto const ua = ctx.header(http::field::user_agent);
-    auto const agent = traits_of(ua);
-    auto const verdict = judge(ctx, agent);
-    if (verdict != reach_verdict::counted && verdict != reach_verdict::preview) return note(verdict);
-    reach_event e;
-    e.campaign = campaign;
-    e.language = language;
-    e.from = categorize_source(source_query, ctx.header(http::field::referer), options_.own_host, options_.is_partner);
-    e.device = classify_device(agent.device, ctx.header("sec-ch-ua-mobile"));
+    reach_headers const h(ctx.req);
+    bool const repeatable = ctx.method == http::verb::get && !h.has_prefetch_hint();
+    request_inputs in{h.user_agent, h.referer, h.sec_ch_ua_mobile, source_query, campaign, language, event, {}};
+    if (repeatable) {
+        in.visitor = hasher_.key_of(ctx.client, ctx.received_at); // the arrival: the clock is not read again
+        if (last_counted.matches(id_, in) && buffers_.count_again(last_counted.tickets()))
+            return note(last_counted.preview() ? reach_verdict::preview : reach_verdict::counted);
+    }
+    last_counted.forget();
+    auto const verdict = count(ctx, h, in);
+    return note(verdict);
+}
+
+reach_verdict reach_recorder::count(http::request_context const& ctx, reach_headers const& h,
+                                    request_inputs const& in) {
+    auto& agent = traits_of(h.user_agent);
+    auto const referer = read_referer(h.referer, options_.own_host);
+    auto const verdict = judge(ctx, h, agent, referer.editor_page);
+    if (verdict != reach_verdict::counted && verdict != reach_verdict::preview) return verdict;
+    auto const from = categorize_source(in.source_query, referer.kind, options_.is_partner);
+    event_draft e{.campaign = in.campaign, .language = in.language, .source = from.kind, .partner = from.partner,
+                  .device = classify_device(agent.device, h.sec_ch_ua_mobile)};
     if (verdict == reach_verdict::preview) {
         e.event = event_kind::preview; // a messenger rendering the link: nobody has read it yet
         e.day = hasher_.day();
     } else {
-        e.event = event;
-        auto const h = hasher_.hash_dated(ctx.client, ua);
-        e.visitor = h.value;
-        e.day = h.day;
+        e.event = in.event;
+        auto const hash = hasher_.hash_dated(ctx.client, h.user_agent, agent.last_reader);
+        e.visitor = hash.value;
+        e.day = hash.day;
     }
-    if (e.event == event_kind::view && e.from.kind == source_kind::partner) { // arrived through a partner's widget
+    std::array<event_buffers::ticket, 2> tickets;
+    std::size_t counted = 0;
+    if (e.event == event_kind::view && e.source == source_kind::partner) { // arrived through a partner's widget
         auto click = e;
         click.event = event_kind::widget_click;
-        buffers_.record(std::move(click));
+        tickets[counted++] = buffers_.record(click);
     }
-    buffers_.record(std::move(e));
-    return note(verdict);
+    tickets[counted++] = buffers_.record(e);
+    // A preview's day comes from the salt too, so the visitor key covers it.
+    if (in.visitor.hasher != 0)
+        last_counted.remember(id_, in, verdict == reach_verdict::preview, {tickets.data(), counted});
+    return verdict;
 }
 
 reach_verdict reach_recorder::page_view(http::request_context const& ctx, std::string_view campaign,

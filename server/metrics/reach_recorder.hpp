@@ -19,6 +19,8 @@ class event_buffers;
 class prometheus_writer;
 class visitor_hasher;
 struct agent_traits;
+struct reach_headers;
+struct request_inputs;
 
 // Why a request was or was not counted: the beacon names it in a response header, /metrics counts it.
 // editor: sent from one of this site's editor pages (a file opened from a preview): no reader.
@@ -73,10 +75,15 @@ private:
         std::array<std::atomic<std::uint64_t>, verdict_count> counts{};
     };
     // What the User-Agent says (link preview, crawler, device class), worked out once per user-agent
-    // per thread: the read path sees the same few user-agents again and again.
-    agent_traits traits_of(std::string_view user_agent) const;
-    reach_verdict judge(http::request_context const& ctx, agent_traits const& agent) const;
+    // per thread (the read path sees the same few user-agents again and again), with the memo of
+    // its last reader's hash. The reference is the calling thread's, good until its next call.
+    agent_traits& traits_of(std::string_view user_agent) const;
+    reach_verdict judge(http::request_context const& ctx, reach_headers const& h, agent_traits const& agent,
+                        bool from_editor) const;
     reach_verdict note(reach_verdict v);
+    // Judges, reduces and records a request that is not the thread's last one again; remembers it
+    // as the thread's last when `in` has a visitor key (a GET without prefetch hints).
+    reach_verdict count(http::request_context const& ctx, reach_headers const& h, request_inputs const& in);
 
     event_buffers& buffers_;
     visitor_hasher& hasher_;

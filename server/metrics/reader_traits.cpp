@@ -81,6 +81,7 @@ namespace {
 
 // Whether a comma-separated list (parameters after ';' ignored) has an item whose token is one of words.
 bool lists_any(std::string_view header, std::initializer_list<std::string_view> words) {
+    if (header.empty()) return false; // nearly every request: none of these headers is sent
     for (auto item : util::pieces(header, ',')) {
         auto const token = util::trim(item.substr(0, item.find(';')));
         for (auto w : words)
@@ -93,6 +94,7 @@ bool lists_any(std::string_view header, std::initializer_list<std::string_view> 
 
 bool is_prefetch(std::string_view sec_purpose, std::string_view purpose, std::string_view x_purpose,
                  std::string_view x_moz) {
+    if (sec_purpose.empty() && purpose.empty() && x_purpose.empty() && x_moz.empty()) return false; // the usual case
     return lists_any(sec_purpose, {"prefetch", "prerender"}) || lists_any(purpose, {"prefetch", "prerender"}) ||
            lists_any(x_purpose, {"preview", "prefetch"}) || lists_any(x_moz, {"prefetch"});
 }
@@ -167,12 +169,7 @@ std::string_view without_final_dot(std::string_view host) {
     return host;
 }
 
-source_kind from_referer(std::string_view referer, std::string_view own_host) {
-    auto const url = boost::urls::parse_uri(util::trim(referer));
-    if (!url || !url->has_authority()) return source_kind::direct;
-    auto const encoded = url->encoded_host();
-    auto const host = without_final_dot(std::string_view(encoded.data(), encoded.size()));
-    if (host.empty() || util::iequals(host, without_final_dot(host_only(own_host)))) return source_kind::direct;
+source_kind kind_of_host(std::string_view host) {
     if (is_or_under_any(host, {"whatsapp.com", "wa.me", "whatsapp.net"})) return source_kind::whatsapp;
     if (is_or_under_any(host, {"facebook.com", "fb.com", "fb.me", "messenger.com", "m.me"})) return source_kind::facebook;
     if (is_search_engine(host)) return source_kind::search;
@@ -187,29 +184,42 @@ bool is_partner_id(std::string_view id) {
 
 } // namespace
 
-source categorize_source(std::string_view src_param, std::string_view referer, std::string_view own_host,
+referer_facts read_referer(std::string_view referer, std::string_view own_host) {
+    referer = util::trim(referer);
+    if (referer.empty()) return {};
+    auto const url = boost::urls::parse_uri(referer);
+    if (!url || !url->has_authority()) return {};
+    auto const encoded = url->encoded_host();
+    auto const host = without_final_dot(std::string_view(encoded.data(), encoded.size()));
+    if (host.empty()) return {};
+    if (!util::iequals(host, without_final_dot(host_only(own_host)))) return {kind_of_host(host), false};
+    auto const path = url->encoded_path();
+    return {source_kind::direct, std::string_view(path.data(), path.size()).starts_with("/editor/")};
+}
+
+source categorize_source(std::string_view src_param, source_kind referer_kind,
                          std::function<bool(std::string_view)> const& is_partner) {
+    if (src_param.empty()) return {referer_kind, {}};
     if (src_param.size() > 8 && util::iequals(src_param.substr(0, 8), "partner:")) { // the widget's links
         auto const id = util::to_lower(src_param.substr(8));
         if (is_partner_id(id) && is_partner && is_partner(id)) return {source_kind::partner, id};
-    } else if (!src_param.empty() && src_param.size() <= 40) {
+    } else if (src_param.size() <= 40) {
         auto const id = util::to_lower(src_param);
         if (id == "qr") return {source_kind::qr, {}};
         if (id == "whatsapp") return {source_kind::whatsapp, {}};
         if (id == "facebook") return {source_kind::facebook, {}};
         if (is_partner_id(id) && is_partner && is_partner(id)) return {source_kind::partner, id};
     }
-    return {from_referer(referer, own_host), {}};
+    return {referer_kind, {}};
+}
+
+source categorize_source(std::string_view src_param, std::string_view referer, std::string_view own_host,
+                         std::function<bool(std::string_view)> const& is_partner) {
+    return categorize_source(src_param, read_referer(referer, own_host).kind, is_partner);
 }
 
 bool from_editor_page(std::string_view referer, std::string_view own_host) {
-    auto const url = boost::urls::parse_uri(util::trim(referer));
-    if (!url || !url->has_authority()) return false;
-    auto const encoded = url->encoded_host();
-    auto const host = without_final_dot(std::string_view(encoded.data(), encoded.size()));
-    auto const path = url->encoded_path();
-    return !host.empty() && util::iequals(host, without_final_dot(host_only(own_host))) &&
-           std::string_view(path.data(), path.size()).starts_with("/editor/");
+    return read_referer(referer, own_host).editor_page;
 }
 
 std::string_view to_string(device_class d) {

@@ -73,6 +73,18 @@ struct source {
 source categorize_source(std::string_view src_param, std::string_view referer, std::string_view own_host,
                          std::function<bool(std::string_view)> const& is_partner);
 
+// What a Referer tells reach, from one parse: its host's source category (the rule above) and
+// whether it is one of this site's editor pages (from_editor_page). An absent Referer is direct.
+struct referer_facts {
+    source_kind kind = source_kind::direct;
+    bool editor_page = false;
+};
+referer_facts read_referer(std::string_view referer, std::string_view own_host);
+
+// categorize_source with the Referer already read: `referer_kind` is read_referer's kind.
+source categorize_source(std::string_view src_param, source_kind referer_kind,
+                         std::function<bool(std::string_view)> const& is_partner);
+
 // Whether a Referer names one of this site's editor pages (own_host's host, a path under /editor/):
 // the request was made by an editor (a file opened from a preview), not by a reader.
 bool from_editor_page(std::string_view referer, std::string_view own_host);

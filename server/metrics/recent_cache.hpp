@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace farol::metrics {
 
@@ -17,21 +18,28 @@ template <class Value, std::size_t N>
 class recent_cache {
 public:
     Value const* find(std::uint64_t owner, std::string_view key) const {
+        return const_cast<recent_cache*>(this)->find(owner, key);
+    }
+    // The same, for a caller that keeps more in the entry as it goes (reach's visitor memo).
+    Value* find(std::uint64_t owner, std::string_view key) {
         if (owner != owner_) return nullptr;
         for (std::size_t i = 0; i < used_; ++i)
             if (entries_[i].key == key) return &entries_[i].value;
         return nullptr;
     }
 
-    void remember(std::uint64_t owner, std::string_view key, Value value) {
+    // Stores `value` under `key`, in place of the oldest entry once full; returns the stored value.
+    Value& remember(std::uint64_t owner, std::string_view key, Value value) {
         if (owner != owner_) {
             owner_ = owner;
             used_ = next_ = 0;
         }
-        entries_[next_].key.assign(key); // keeps its capacity: no allocation once warm
-        entries_[next_].value = value;
+        auto& e = entries_[next_];
+        e.key.assign(key); // keeps its capacity: no allocation once warm
+        e.value = std::move(value);
         next_ = (next_ + 1) % N;
         used_ = std::min(used_ + 1, N);
+        return e.value;
     }
 
 private:

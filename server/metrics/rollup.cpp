@@ -5,7 +5,7 @@ namespace farol::metrics {
 void rollup::add(std::vector<reach_event> const& events) {
     for (auto const& e : events) {
         rollup_key key{e.day, e.campaign, e.language, e.event, e.from.kind, e.from.partner, e.device};
-        ++counts_[std::move(key)];
+        counts_[std::move(key)] += e.count;
         if (!e.visitor) continue;
         readers_key who{e.day, e.campaign, e.language};
         readers_[who].add(*e.visitor);

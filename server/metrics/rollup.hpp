@@ -37,7 +37,7 @@ struct readers_key {
 // the flusher alone owns it.
 class rollup {
 public:
-    // Counts each event in its cell; a visitor hash (views, downloads, shares, widget events)
+    // Adds each event's count to its cell; a visitor hash (views, downloads, shares, widget events)
     // joins its day x campaign x language readers.
     void add(std::vector<reach_event> const& events);
 

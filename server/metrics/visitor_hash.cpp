@@ -7,6 +7,7 @@
 #include <limits>
 #include <stdexcept>
 #include <thread>
+#include <vector>
 
 namespace farol::metrics {
 
@@ -19,7 +20,7 @@ static_assert(sizeof(std::atomic<std::uint64_t>) == sizeof(std::uint64_t) &&
 // The seqlock reader's private copy of the salt, wiped however hash() leaves.
 struct visitor_hasher::salt_copy {
     std::array<std::uint64_t, salt_words> words{};
-    static_assert(sizeof(words) == crypto_generichash_KEYBYTES);
+    static_assert(sizeof(words) == crypto_shorthash_KEYBYTES);
     ~salt_copy() { sodium_memzero(words.data(), sizeof words); }
     unsigned char const* bytes() const { return reinterpret_cast<unsigned char const*>(words.data()); }
 };
@@ -27,6 +28,47 @@ struct visitor_hasher::salt_copy {
 namespace {
 
 enum tag : unsigned char { tag_raw = 0, tag_v4 = 4, tag_v6 = 6 };
+
+std::atomic<std::uint64_t> next_hasher_id{1};
+
+// The address's network as hashed: the family tag, then the IPv4 /24 (3 bytes) or IPv6 /48 (6 bytes).
+struct network {
+    unsigned char tag = tag_v4;
+    std::array<unsigned char, 6> bytes{};
+    std::size_t size = 0;
+    std::string_view view() const { return {reinterpret_cast<char const*>(bytes.data()), size}; }
+};
+
+bool is_plain_v6(ip::address const& client) { return client.is_v6() && !client.to_v6().is_v4_mapped(); }
+
+ip::address_v4 v4_of(ip::address const& client) {
+    return client.is_v4() ? client.to_v4() : ip::make_address_v4(ip::v4_mapped, client.to_v6());
+}
+
+network network_of(ip::address const& client) {
+    network n;
+    if (is_plain_v6(client)) {
+        auto const b = client.to_v6().to_bytes();
+        n.tag = tag_v6;
+        n.size = 6;
+        std::copy_n(b.begin(), 6, n.bytes.begin());
+        return n;
+    }
+    auto const b = v4_of(client).to_bytes();
+    n.size = 3;
+    std::copy_n(b.begin(), 3, n.bytes.begin());
+    return n;
+}
+
+// The same network in one word (tag, then the bytes, zero-padded to 6): what a visitor_key holds.
+std::uint64_t packed_network(ip::address const& client) {
+    if (client.is_v4()) return std::uint64_t{tag_v4} << 48 | std::uint64_t{client.to_v4().to_uint() >> 8} << 24;
+    if (!is_plain_v6(client)) return std::uint64_t{tag_v4} << 48 | std::uint64_t{v4_of(client).to_uint() >> 8} << 24;
+    auto const b = client.to_v6().to_bytes();
+    std::uint64_t v = tag_v6;
+    for (std::size_t i = 0; i < 6; ++i) v = (v << 8) | b[i];
+    return v;
+}
 
 // The local day `now` falls in, and the instant it ends: the next local midnight by the zone's
 // rules (a skipped midnight resolves to the end of the gap, a repeated one to its first reading).
@@ -54,21 +96,39 @@ std::uint64_t get_le64(unsigned char const* in) {
     return v;
 }
 
-void update(crypto_generichash_state& st, void const* bytes, std::size_t n) {
-    crypto_generichash_update(&st, static_cast<unsigned char const*>(bytes), n);
-}
+// The hash input in one piece (SipHash takes it whole): on the stack unless the user-agent is
+// unusually long.
+class message {
+public:
+    void add(void const* bytes, std::size_t n) {
+        auto const* in = static_cast<unsigned char const*>(bytes);
+        if (large_.empty() && size_ + n <= small_.size()) {
+            std::copy_n(in, n, small_.begin() + static_cast<std::ptrdiff_t>(size_));
+        } else {
+            if (large_.empty()) large_.assign(small_.begin(), small_.begin() + static_cast<std::ptrdiff_t>(size_));
+            large_.insert(large_.end(), in, in + n);
+        }
+        size_ += n;
+    }
+    void add_sized(std::string_view text) { // lengths make (a, bc) and (ab, c) different inputs
+        unsigned char size[8];
+        put_le64(size, text.size());
+        add(size, sizeof size);
+        add(text.data(), text.size());
+    }
+    unsigned char const* data() const { return large_.empty() ? small_.data() : large_.data(); }
+    std::size_t size() const { return size_; }
 
-void update_sized(crypto_generichash_state& st, std::string_view text) {
-    unsigned char size[8];
-    put_le64(size, text.size());
-    update(st, size, sizeof size);
-    update(st, text.data(), text.size());
-}
+private:
+    std::array<unsigned char, 512> small_;
+    std::vector<unsigned char> large_;
+    std::size_t size_ = 0;
+};
 
 } // namespace
 
 visitor_hasher::visitor_hasher(util::clock const& clock, schedule::zone site_zone)
-    : clock_(clock), zone_(site_zone) {
+    : clock_(clock), zone_(site_zone), id_(next_hasher_id.fetch_add(1, std::memory_order_relaxed)) {
     if (sodium_init() < 0) throw std::runtime_error("libsodium could not be initialised");
     expiry_.store(std::numeric_limits<util::clock::time_point::rep>::min());
     rotate(clock_.now());
@@ -79,8 +139,9 @@ visitor_hasher::~visitor_hasher() {
     sodium_memzero(static_cast<void*>(salt_.data()), sizeof salt_);
 }
 
-void visitor_hasher::refresh() {
-    auto const now = clock_.now();
+void visitor_hasher::refresh() { refresh(clock_.now()); }
+
+void visitor_hasher::refresh(util::clock::time_point now) {
     if (now.time_since_epoch().count() >= expiry_.load(std::memory_order_acquire)) rotate(now);
 }
 
@@ -100,43 +161,60 @@ void visitor_hasher::rotate(util::clock::time_point now) {
     expiry_.store(day.ends.time_since_epoch().count(), std::memory_order_release);
 }
 
-chr::sys_days visitor_hasher::read(salt_copy& out) const {
+chr::sys_days visitor_hasher::read(salt_copy& out, std::uint64_t& sequence) const {
     for (unsigned spins = 0;; ++spins) {
         auto const before = sequence_.load(std::memory_order_acquire);
         if ((before & 1) == 0) {
             for (std::size_t i = 0; i < salt_words; ++i) out.words[i] = salt_[i].load(std::memory_order_relaxed);
             auto const day = day_.load(std::memory_order_relaxed);
             std::atomic_thread_fence(std::memory_order_acquire);
-            if (sequence_.load(std::memory_order_relaxed) == before) return chr::sys_days(chr::days(day));
+            if (sequence_.load(std::memory_order_relaxed) == before) {
+                sequence = before;
+                return chr::sys_days(chr::days(day));
+            }
         }
         if (spins > 64) std::this_thread::yield(); // the rotating thread was preempted mid-write
     }
 }
 
-dated_hash visitor_hasher::digest(unsigned char tag, std::string_view network, std::string_view ua) {
+dated_hash visitor_hasher::digest(unsigned char tag, std::string_view network, std::string_view ua,
+                                  std::uint64_t* sequence) {
     refresh();
     salt_copy key;
-    auto const day = read(key);
-    crypto_generichash_state st;
-    crypto_generichash_init(&st, key.bytes(), crypto_generichash_KEYBYTES, 8);
-    update(st, &tag, 1);
-    if (tag == tag_raw) update_sized(st, network); // unparsed text varies in length: prefix it
-    else update(st, network.data(), network.size());
-    update_sized(st, ua);
-    unsigned char out[8];
-    crypto_generichash_final(&st, out, sizeof out);
-    sodium_memzero(&st, sizeof st); // the state holds key-derived chaining values
+    std::uint64_t used = 0;
+    auto const day = read(key, used);
+    if (sequence) *sequence = used;
+    message m;
+    m.add(&tag, 1);
+    if (tag == tag_raw) m.add_sized(network); // unparsed text varies in length: prefix it
+    else m.add(network.data(), network.size());
+    m.add_sized(ua);
+    unsigned char out[crypto_shorthash_BYTES];
+    static_assert(sizeof out == 8);
+    crypto_shorthash(out, m.data(), m.size(), key.bytes());
     return {get_le64(out), chr::year_month_day(day)};
 }
 
 dated_hash visitor_hasher::hash_dated(ip::address const& client, std::string_view user_agent) {
-    if (client.is_v6() && !client.to_v6().is_v4_mapped()) {
-        auto const b = client.to_v6().to_bytes();
-        return digest(tag_v6, {reinterpret_cast<char const*>(b.data()), 6}, user_agent); // the /48
-    }
-    auto const v4 = client.is_v4() ? client.to_v4() : ip::make_address_v4(ip::v4_mapped, client.to_v6());
-    auto const b = v4.to_bytes();
-    return digest(tag_v4, {reinterpret_cast<char const*>(b.data()), 3}, user_agent); // the /24
+    auto const n = network_of(client);
+    return digest(n.tag, n.view(), user_agent);
+}
+
+visitor_key visitor_hasher::key_of(ip::address const& client, util::clock::time_point at) {
+    refresh(at == util::clock::time_point{} ? clock_.now() : at);
+    auto const sequence = sequence_.load(std::memory_order_acquire);
+    // While a rotation writes, no key: the caller hashes, and read() waits for the new salt.
+    return (sequence & 1) ? visitor_key{} : visitor_key{id_, sequence, packed_network(client)};
+}
+
+dated_hash visitor_hasher::hash_dated(ip::address const& client, std::string_view user_agent, visitor_memo& memo) {
+    auto const key = key_of(client);
+    if (key.hasher != 0 && memo.key == key) return memo.hash;
+    auto const n = network_of(client);
+    std::uint64_t sequence = 0;
+    auto const h = digest(n.tag, n.view(), user_agent, &sequence);
+    memo = {{id_, sequence, packed_network(client)}, h};
+    return h;
 }
 
 dated_hash visitor_hasher::hash_dated(std::string_view client_address, std::string_view user_agent) {

@@ -19,11 +19,29 @@ struct dated_hash {
     std::chrono::year_month_day day{};
 };
 
+// What a reader's hash depends on besides the user-agent: the hasher, its salt (by sequence number:
+// it changes with the salt) and the client's network (family tag, then the /24 or /48). Equal keys
+// with equal user-agents hash alike. In memory only, like the salt.
+struct visitor_key {
+    std::uint64_t hasher = 0;   // 0: no key
+    std::uint64_t sequence = 0; // even; an odd one (a rotation writing) is never handed out
+    std::uint64_t network = 0;
+    bool operator==(visitor_key const&) const = default;
+};
+
+// A reader's hash kept by the caller next to one user-agent (reach keeps one per recent user-agent,
+// per thread), so a reader who comes back skips hashing. Usable only while its key is current.
+struct visitor_memo {
+    visitor_key key;
+    dated_hash hash;
+};
+
 // Turns a reader's coarse client data into a 64-bit hash that is stable for one local day and
-// unlinkable across days (issue 12, DESIGN.md "Privacy"): keyed BLAKE2b (libsodium
-// crypto_generichash, 8-byte output) with a 256-bit random salt that lives only in this object's
+// unlinkable across days (issue 12, DESIGN.md "Privacy"): SipHash-2-4 (libsodium crypto_shorthash,
+// a keyed pseudorandom function made for short inputs, 8-byte output; a tenth of keyed BLAKE2b's
+// cost on the read path) with a 128-bit random salt as its key that lives only in this object's
 // memory: never written, logged or returned. Each call copies it to its own stack and wipes the
-// copy (and the BLAKE2b state) before returning; the salt itself is overwritten in place when the
+// copy before returning; the salt itself is overwritten in place when the
 // day ends and wiped with sodium_memzero on destruction. A restart draws a new salt, so a reader
 // seen both before and after a restart on the same day counts as two readers that day.
 //
@@ -58,22 +76,36 @@ public:
     // calls cannot put a hash in the wrong day's rollup.
     dated_hash hash_dated(std::string_view client_address, std::string_view user_agent);
     dated_hash hash_dated(boost::asio::ip::address const& client, std::string_view user_agent);
+    // The key a hash of `client` is made under at `at` (rotating the salt first if that is past
+    // midnight): `at` is a reading of this hasher's clock, such as the request's arrival; the
+    // default reads the clock now.
+    visitor_key key_of(boost::asio::ip::address const& client, util::clock::time_point at = {});
+
+    // The same, answered from `memo` when it holds this network's hash under the current salt, and
+    // left holding it otherwise. The caller keeps one memo per user-agent: `user_agent` must be the
+    // one every earlier call with this memo passed (the memo does not hold it).
+    dated_hash hash_dated(boost::asio::ip::address const& client, std::string_view user_agent, visitor_memo& memo);
 
     // The local date (site zone) of the current salt, rotating first if midnight has passed.
     std::chrono::year_month_day day();
 
 private:
-    static constexpr std::size_t salt_words = 4; // 32 bytes: crypto_generichash_KEYBYTES
+    static constexpr std::size_t salt_words = 2; // 16 bytes: crypto_shorthash_KEYBYTES
 
     struct salt_copy;
     void refresh();
+    void refresh(util::clock::time_point now);
     void rotate(util::clock::time_point now);
-    std::chrono::sys_days read(salt_copy& out) const;
-    // Keyed BLAKE2b of (tag, network bytes or the unparsed text, user-agent) with the current salt.
-    dated_hash digest(unsigned char tag, std::string_view network, std::string_view ua);
+    // Copies the salt; returns its local date, and its sequence number through `sequence`.
+    std::chrono::sys_days read(salt_copy& out, std::uint64_t& sequence) const;
+    // SipHash-2-4 of (tag, network bytes or the unparsed text, user-agent) keyed with the current salt,
+    // whose sequence number it stores in `sequence` when given.
+    dated_hash digest(unsigned char tag, std::string_view network, std::string_view ua,
+                      std::uint64_t* sequence = nullptr);
 
     util::clock const& clock_;
     schedule::zone zone_;
+    std::uint64_t id_; // tells this hasher's keys from another's
     std::atomic<util::clock::time_point::rep> expiry_{0}; // the next local midnight, as clock ticks
     std::atomic<std::uint64_t> sequence_{0};              // odd while a rotation writes the salt
     std::array<std::atomic<std::uint64_t>, salt_words> salt_{};

@@ -2,9 +2,11 @@
 
 #include <catch2/catch.hpp>
 
+#include <array>
 #include <atomic>
 #include <map>
 #include <set>
+#include <span>
 #include <thread>
 
 using namespace farol::metrics;
@@ -91,4 +93,69 @@ TEST_CASE("event buffers: draining keeps the buffers' capacity, so a warm second
     buffers.drain(out);
     CHECK(out.size() == 100);
     CHECK(buffers.capacity_bytes() == warm);
+}
+
+TEST_CASE("event buffers: the same reader again in the same cell adds to a recent event's count", "[reach][metrics]") {
+    event_buffers buffers;
+    buffers.record(event("c", 7));
+    buffers.record(event("c", 7));
+    buffers.record(event("c", 8)); // another reader: an event of its own
+    auto elsewhere = event("c", 7);
+    elsewhere.language = "es";      // another cell
+    buffers.record(elsewhere);
+    auto preview = event("c", 0);
+    preview.event = event_kind::preview;
+    preview.visitor.reset();
+    buffers.record(preview);
+    buffers.record(preview); // previews have no visitor: they fold as well
+    auto const out = buffers.drain();
+    REQUIRE(out.size() == 4);
+    CHECK(out[0].count == 2);
+    CHECK(*out[0].visitor == 7);
+    CHECK(out[1].count == 1);
+    CHECK(*out[1].visitor == 8);
+    CHECK(out[2].language == "es");
+    CHECK(out[3].count == 2);
+    // A partner's view and widget click, recorded in turn, fold into their two events.
+    auto view = event("c", 9);
+    view.from = {source_kind::partner, "casa"};
+    auto click = view;
+    click.event = event_kind::widget_click;
+    for (int i = 0; i < 3; ++i) {
+        buffers.record(click);
+        buffers.record(view);
+    }
+    auto const pair = buffers.drain();
+    REQUIRE(pair.size() == 2);
+    CHECK(pair[0].event == event_kind::widget_click);
+    CHECK(pair[0].count == 3);
+    CHECK(pair[1].count == 3);
+    CHECK(pair[1].from.partner == "casa");
+}
+
+TEST_CASE("event buffers: a ticket counts its event again until the next drain, all or none", "[reach][metrics]") {
+    event_buffers buffers;
+    auto const a = buffers.record(event("a", 1));
+    auto const b = buffers.record(event("b", 2));
+    CHECK(buffers.count_again(std::array{a, b}));
+    CHECK(buffers.count_again(std::array{a}));
+    auto const out = buffers.drain();
+    REQUIRE(out.size() == 2);
+    CHECK(out[0].count == 3);
+    CHECK(out[1].count == 2);
+    // Drained: the tickets name entries that are gone, and nothing is counted.
+    buffers.record(event("c", 3));
+    CHECK_FALSE(buffers.count_again(std::array{a}));
+    // Another instance's ticket is refused, and a dropped event has no entry to count again.
+    event_buffers other;
+    auto const theirs = other.record(event("a", 1));
+    CHECK_FALSE(buffers.count_again(std::array{theirs}));
+    CHECK_FALSE(buffers.count_again(std::span<event_buffers::ticket const>{}));
+    auto const fresh = buffers.record(event("d", 4));
+    CHECK_FALSE(buffers.count_again(std::array{fresh, event_buffers::ticket{}}));
+    auto const left = buffers.drain();
+    REQUIRE(left.size() == 2);
+    CHECK(left[0].count == 1);
+    CHECK(left[1].count == 1); // the refused pair counted neither
+    CHECK(other.drain().at(0).count == 1);
 }

@@ -53,6 +53,10 @@ TEST_CASE("reach flusher: events reach the rollup rows, named as reports name th
     CHECK(disk.counts.at("2026-07-30 alfa view partner:abrigo-sp phone") == 1);
     CHECK(disk.readers.at("2026-07-30 alfa es") == 2);
     CHECK(iso_day(std::chrono::year(2026) / 1 / 5) == "2026-01-05");
+    // The third view folded into the first in the buffer: /metrics still counts three.
+    metrics::prometheus_writer out;
+    f.render(out);
+    CHECK(out.text().find("farol_reach_events_total{event=\"view\"} 3\n") != std::string::npos);
 }
 
 TEST_CASE("reach flusher: a failed write keeps its counts for the next one", "[reach][metrics]") {

@@ -153,9 +153,9 @@ TEST_CASE("reach recorder: a download counts once, whatever ranges resume it", "
     auto head = reader("/m/abc/folheto.pdf", phone, http::verb::head);
     CHECK(f.recorder.download(head.context(), "teste", "pt-BR") == reach_verdict::head);
     auto const events = f.buffers.drain();
-    REQUIRE(events.size() == 2);
+    REQUIRE(events.size() == 1); // one reader's two downloads: one event counted twice
     CHECK(events[0].event == event_kind::download);
-    CHECK(events[1].event == event_kind::download);
+    CHECK(events[0].count == 2);
 }
 
 TEST_CASE("reach recorder: a file opened from an editor's page is an editor's, not a reader's download",
@@ -222,4 +222,94 @@ TEST_CASE("reach recorder: a user-agent read once per thread gives the verdicts 
     recorder_fixture g;
     auto r = reader("/pt-BR/", "WhatsApp/2.23.20.0 A");
     CHECK(g.recorder.page_view(r.context(), "", "pt-BR", true) == reach_verdict::preview);
+}
+
+TEST_CASE("reach recorder: the same request again is counted on its event, a changed one in its own cell",
+          "[reach][metrics]") {
+    recorder_fixture f;
+    for (int i = 0; i < 5; ++i) {
+        auto r = reader("/pt-BR/c/teste");
+        CHECK(f.recorder.page_view(r.context(), "teste", "pt-BR", true) == reach_verdict::counted);
+    }
+    auto events = f.buffers.drain();
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].count == 5);
+    // Every input that decides the event, changed once: each change is its own event or reader.
+    auto other_network = reader("/pt-BR/c/teste");
+    other_network.context().client = boost::asio::ip::make_address("203.0.113.9");
+    auto other_agent = reader("/pt-BR/c/teste", desktop);
+    auto from_search = reader("/pt-BR/c/teste");
+    from_search.header(http::field::referer, "https://www.google.com/");
+    auto mobile_hint = reader("/pt-BR/c/teste", desktop);
+    mobile_hint.header("Sec-CH-UA-Mobile", "?1");
+    auto by_qr = reader("/pt-BR/c/teste?src=qr");
+    auto spanish = reader("/es/c/teste");
+    for (auto* r : {&other_network, &other_agent, &from_search, &mobile_hint}) {
+        f.recorder.page_view(r->context(), "teste", "pt-BR", true);
+        f.recorder.page_view(r->context(), "teste", "pt-BR", true); // each twice in a row
+    }
+    f.recorder.page_view(by_qr.context(), "teste", "pt-BR", true);
+    f.recorder.page_view(spanish.context(), "teste", "es", true);
+    auto same = reader("/pt-BR/c/teste");
+    f.recorder.download(same.context(), "teste", "pt-BR"); // the same reader, another event
+    events = f.buffers.drain();
+    REQUIRE(events.size() == 7);
+    CHECK(events[0].visitor != events[1].visitor); // another network, another reader
+    CHECK(events[1].device == metrics::device_class::desktop);
+    CHECK(events[2].from.kind == source_kind::search);
+    CHECK(events[3].device == metrics::device_class::phone); // the hint, not the desktop user-agent
+    for (std::size_t i = 0; i < 4; ++i) CHECK(events[i].count == 2);
+    CHECK(events[4].from.kind == source_kind::qr);
+    CHECK(events[5].language == "es");
+    CHECK(events[6].event == event_kind::download);
+    CHECK(f.recorder.verdicts(reach_verdict::counted) == 5 + 8 + 3);
+}
+
+TEST_CASE("reach recorder: a repeated request after a drain, a midnight or a prefetch is judged afresh",
+          "[reach][metrics]") {
+    recorder_fixture f;
+    auto r = reader("/pt-BR/c/teste?src=partner:casa-do-migrante");
+    f.recorder.page_view(r.context(), "teste", "pt-BR", true);
+    f.recorder.page_view(r.context(), "teste", "pt-BR", true);
+    auto events = f.buffers.drain();
+    REQUIRE(events.size() == 2); // the partner's widget click and the view, twice each
+    CHECK(events[0].event == event_kind::widget_click);
+    CHECK(events[0].count == 2);
+    CHECK(events[1].count == 2);
+    // The flusher took them: the same request again starts new events.
+    f.recorder.page_view(r.context(), "teste", "pt-BR", true);
+    events = f.buffers.drain();
+    REQUIRE(events.size() == 2);
+    CHECK(events[1].count == 1);
+    // Local midnight passes: the repeat belongs to the new day, under a new salt.
+    auto plain = reader("/pt-BR/c/teste");
+    f.recorder.page_view(plain.context(), "teste", "pt-BR", true);
+    f.clock.set(utc(2026, 7, 31, 3)); // 00:00 on the 31st in São Paulo
+    f.recorder.page_view(plain.context(), "teste", "pt-BR", true);
+    events = f.buffers.drain();
+    REQUIRE(events.size() == 2);
+    CHECK(events[0].day == std::chrono::year(2026) / 7 / 30);
+    CHECK(events[1].day == std::chrono::year(2026) / 7 / 31);
+    CHECK(events[0].visitor != events[1].visitor);
+    // A prefetch of the page just counted is still a prefetch; a HEAD is still a HEAD.
+    f.recorder.page_view(plain.context(), "teste", "pt-BR", true);
+    auto prefetch = reader("/pt-BR/c/teste");
+    prefetch.header("Sec-Purpose", "prefetch");
+    CHECK(f.recorder.page_view(prefetch.context(), "teste", "pt-BR", true) == reach_verdict::prefetch);
+    auto head = reader("/pt-BR/c/teste", phone, http::verb::head);
+    CHECK(f.recorder.page_view(head.context(), "teste", "pt-BR", true) == reach_verdict::head);
+    CHECK(f.buffers.drain().at(0).count == 1);
+}
+
+TEST_CASE("reach recorder: a link preview repeated is counted as previews, never as views", "[reach][metrics]") {
+    recorder_fixture f;
+    auto whatsapp = reader("/pt-BR/c/teste", "WhatsApp/2.23.20.0 A");
+    for (int i = 0; i < 3; ++i)
+        CHECK(f.recorder.page_view(whatsapp.context(), "teste", "pt-BR", true) == reach_verdict::preview);
+    auto const events = f.buffers.drain();
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].event == event_kind::preview);
+    CHECK(events[0].count == 3);
+    CHECK(!events[0].visitor);
+    CHECK(f.recorder.verdicts(reach_verdict::preview) == 3);
 }

@@ -44,6 +44,13 @@ TEST_CASE("rollup: events add up per cell, readers per day x campaign x language
     CHECK(r.take_readers().at({july30, "alfa", "pt-BR"}) == 3); // seen before: the estimate stays
     r.add({event(july30, "alfa", event_kind::view, 4)});
     CHECK(r.take_readers().at({july30, "alfa", "pt-BR"}) == 4);
+    // An event counted several times in a row (a reload) adds its count, and its reader once.
+    auto reloads = event(july30, "alfa", event_kind::view, 5);
+    reloads.count = 7;
+    r.take_counts();
+    r.add({reloads});
+    CHECK(r.take_counts().at({july30, "alfa", "pt-BR", event_kind::view, source_kind::direct, "", device_class::phone}) == 7);
+    CHECK(r.take_readers().at({july30, "alfa", "pt-BR"}) == 5);
 }
 
 TEST_CASE("rollup: a new day's readers start afresh, yesterday's counters go", "[reach][metrics]") {

@@ -179,3 +179,48 @@ TEST_CASE("visitor hash: threads hashing across many rotations never mix a salt 
     CHECK(by_day.size() > 1);
     for (auto const& [day, values] : by_day) CHECK(values.size() == 1); // no torn read
 }
+
+TEST_CASE("visitor hash: a memo answers for its network under the same salt only", "[reach][metrics]") {
+    fixed_clock clock(utc(2026, 7, 30, 12));
+    visitor_hasher h(clock, must_zone("America/Sao_Paulo"));
+    auto const client = boost::asio::ip::make_address("203.0.113.7");
+    farol::metrics::visitor_memo memo;
+    auto const first = h.hash_dated(client, phone, memo);
+    CHECK(first.value == h.hash("203.0.113.7", phone));
+    CHECK(memo.key == h.key_of(client));
+    CHECK(h.hash_dated(client, phone, memo).value == first.value);
+    // The same /24 shares the key; another network does not, and takes the memo over.
+    CHECK(h.key_of(boost::asio::ip::make_address("203.0.113.200")) == memo.key);
+    auto const elsewhere = boost::asio::ip::make_address("198.51.100.7");
+    CHECK_FALSE(h.key_of(elsewhere) == memo.key);
+    CHECK(h.hash_dated(elsewhere, phone, memo).value == h.hash("198.51.100.7", phone));
+    CHECK(h.hash_dated(client, phone, memo).value == first.value);
+    // IPv6 keys are the /48.
+    auto const v6 = boost::asio::ip::make_address("2001:db8:aa:1::5");
+    CHECK(h.key_of(v6) == h.key_of(boost::asio::ip::make_address("2001:db8:aa:ffff::1")));
+    CHECK_FALSE(h.key_of(v6) == h.key_of(boost::asio::ip::make_address("2001:db8:ab::5")));
+    // After local midnight the memo's salt is gone: a new hash, dated the new day.
+    clock.set(utc(2026, 7, 31, 3));
+    CHECK_FALSE(h.key_of(client) == memo.key);
+    auto const next_day = h.hash_dated(client, phone, memo);
+    CHECK(next_day.value != first.value);
+    CHECK(next_day.day == ymd(2026, 7, 31));
+    // Another hasher never takes this one's memo, even for the same network.
+    visitor_hasher other(clock, must_zone("America/Sao_Paulo"));
+    CHECK(other.hash_dated(client, phone, memo).value == other.hash("203.0.113.7", phone));
+}
+
+TEST_CASE("visitor hash: a key made at the request's arrival rotates at midnight like the clock", "[reach][metrics]") {
+    fixed_clock clock(utc(2026, 7, 31, 2, 59, 59)); // 23:59:59 in Sao Paulo
+    visitor_hasher h(clock, must_zone("America/Sao_Paulo"));
+    auto const client = boost::asio::ip::make_address("203.0.113.7");
+    auto const before = h.key_of(client, clock.now());
+    CHECK(h.day() == ymd(2026, 7, 30));
+    // A request that arrived at midnight: its key is the new salt's, though the clock was not read.
+    auto const after = h.key_of(client, utc(2026, 7, 31, 3));
+    CHECK_FALSE(after == before);
+    CHECK(after.sequence > before.sequence);
+    clock.set(utc(2026, 7, 31, 3));
+    CHECK(h.day() == ymd(2026, 7, 31));
+    CHECK(h.key_of(client) == after);
+}
