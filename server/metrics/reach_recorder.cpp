@@ -64,9 +64,10 @@ agent_traits& reach_recorder::traits_of(std::string_view user_agent) const {
     bool const cacheable = user_agent.size() <= agent_cache_max_length;
     if (auto* hit = cacheable ? recent_agents.find(id_, user_agent) : nullptr) return *hit;
     agent_traits t;
-    t.preview = is_link_preview(user_agent);
+    auto const read = read_user_agent(user_agent);
+    t.preview = read.preview;
     t.crawler = !t.preview && crawlers_.matches(user_agent); // a preview is judged as one, never as a crawler
-    t.device = device_of_user_agent(user_agent);
+    t.device = read.device;
     if (cacheable) return recent_agents.remember(id_, user_agent, t);
     return long_agent = t; // an empty memo: it never answers for another user-agent
 }

@@ -1,5 +1,6 @@
 #include "metrics/reader_traits.hpp"
 
+#include "metrics/agent_words.hpp"
 #include "util/strings.hpp"
 
 #include <boost/url/parse.hpp>
@@ -13,30 +14,6 @@ namespace farol::metrics {
 namespace {
 
 char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-// A lower-case copy of a header, on the stack unless it is unusually long, so that each token is
-// then found with a plain find() (memchr-driven) instead of a case-folding comparison per byte.
-class lowered {
-public:
-    explicit lowered(std::string_view s) {
-        char* out = s.size() <= small_.size() ? small_.data() : (large_.resize(s.size()), large_.data());
-        std::transform(s.begin(), s.end(), out, lower);
-        view_ = {out, s.size()};
-    }
-    lowered(lowered const&) = delete;
-    lowered& operator=(lowered const&) = delete;
-
-    // needles are lower case
-    bool has_any(std::initializer_list<std::string_view> needles) const {
-        return std::any_of(needles.begin(), needles.end(),
-                           [&](std::string_view n) { return view_.find(n) != std::string_view::npos; });
-    }
-
-private:
-    std::array<char, 512> small_;
-    std::string large_;
-    std::string_view view_;
-};
 
 bool is_digits(std::string_view s) {
     return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -57,24 +34,35 @@ device_class classify_device(device_class from_user_agent, std::string_view sec_
     return util::trim(sec_ch_ua_mobile) == "?1" ? device_class::phone : from_user_agent;
 }
 
-device_class device_of_user_agent(std::string_view user_agent) {
-    lowered const ua(user_agent);
-    auto const has = [&](std::initializer_list<std::string_view> tokens) { return ua.has_any(tokens); };
-    if (has({"ipad"})) return device_class::tablet;
-    if (has({"iphone", "ipod", "opera mini", "opera mobi", "kaios", "windows phone", "blackberry", "bb10"}))
-        return device_class::phone;
-    if (has({"kindle", "silk/", "playbook", "tablet"})) return device_class::tablet;
-    bool const mobi = has({"mobi"});
-    if (has({"android"}) && !mobi) return device_class::tablet;
+namespace {
+
+device_class device_of(agent_word_set const& has) {
+    if (has[word("ipad")]) return device_class::tablet;
+    for (auto w : {word("iphone"), word("ipod"), word("opera mini"), word("opera mobi"), word("kaios"),
+                   word("windows phone"), word("blackberry"), word("bb10")})
+        if (has[w]) return device_class::phone;
+    for (auto w : {word("kindle"), word("silk/"), word("playbook"), word("tablet")})
+        if (has[w]) return device_class::tablet;
+    bool const mobi = has[word("mobi")];
+    if (has[word("android")] && !mobi) return device_class::tablet;
     return mobi ? device_class::phone : device_class::desktop;
 }
 
-bool is_link_preview(std::string_view user_agent) {
-    return lowered(user_agent).has_any({
-        "whatsapp", "facebookexternalhit", "facebot", "telegrambot", "twitterbot",
-        "slackbot-linkexpanding", "slack-imgproxy", "discordbot", "linkedinbot", "skypeuripreview",
-        "viber", "line-poker", "pinterest.com/bot", "snap url preview", "mastodon/", "redditbot",
-    });
+bool is_preview(agent_word_set const& has) {
+    for (auto i = first_preview_word; i < agent_words.size(); ++i)
+        if (has[i]) return true;
+    return false;
+}
+
+} // namespace
+
+device_class device_of_user_agent(std::string_view user_agent) { return device_of(find_agent_words(user_agent)); }
+
+bool is_link_preview(std::string_view user_agent) { return is_preview(find_agent_words(user_agent)); }
+
+user_agent_class read_user_agent(std::string_view user_agent) {
+    auto const has = find_agent_words(user_agent);
+    return {is_preview(has), device_of(has)};
 }
 
 namespace {

@@ -7,7 +7,7 @@ namespace farol::metrics {
 
 // What reach metrics keep of a request: coarse classes computed from its headers on the read path,
 // with no I/O, no shared state, and nothing of the request retained. Each costs well under a
-// microsecond for real headers (user-agents are lower-cased on the stack up to 512 bytes).
+// microsecond for real headers (the user-agent words are found in one RE2 pass).
 
 enum class device_class { phone, tablet, desktop };
 
@@ -32,6 +32,13 @@ device_class classify_device(device_class from_user_agent, std::string_view sec_
 // Applebot is a search crawler, not a preview. The crawler list matches most of these too:
 // check this first.
 bool is_link_preview(std::string_view user_agent);
+
+// Both rules above from one reading of the user-agent (metrics/agent_words).
+struct user_agent_class {
+    bool preview = false;
+    device_class device = device_class::desktop; // before Sec-CH-UA-Mobile
+};
+user_agent_class read_user_agent(std::string_view user_agent);
 
 // Whether the request is a speculative fetch the reader may never see (not a view), from the
 // values of Sec-Purpose, Purpose, X-Purpose and X-Moz (empty when absent): a list item whose token
