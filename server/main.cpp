@@ -12,6 +12,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include <sys/resource.h>
+
 #include <cstdlib>
 #include <iostream>
 #include <map>
@@ -53,7 +55,15 @@ app::config load_config(settings_flags const& flags) {
     return loader.result();
 }
 
+// Readers' addresses and user-agents are in memory while requests are counted: a core dump would
+// write them to disk (DESIGN.md "Privacy"), so a serving process makes none.
+void forbid_core_dumps() {
+    rlimit const none{0, 0};
+    if (setrlimit(RLIMIT_CORE, &none) != 0) util::log_error("could not turn core dumps off; a crash may write one");
+}
+
 int run_serve(settings_flags const& flags) {
+    forbid_core_dumps();
     auto const cfg = load_config(flags);
     util::system_clock clock;
     app::app server(cfg, clock);

@@ -60,10 +60,11 @@ bool event_buffers::count_again(std::span<ticket const> tickets) {
     auto& b = *tickets[0].in; // no thread-local lookup: the ticket knows its buffer
     std::lock_guard lock(b.mutex);
     for (auto const& t : tickets)
-        if (t.in != &b || t.drain != b.drains || t.index >= b.events.size() ||
+        if (t.owner != id_ || t.in != &b || t.drain != b.drains || t.index >= b.events.size() ||
             b.events[t.index].count == std::numeric_limits<std::uint32_t>::max())
             return false;
     for (auto const& t : tickets) ++b.events[t.index].count;
+    ++b.repeats;
     return true;
 }
 
@@ -102,12 +103,16 @@ std::size_t event_buffers::capacity_bytes() const {
     return n;
 }
 
-std::uint64_t event_buffers::dropped() const {
+std::uint64_t event_buffers::dropped() const { return sum(&buffer::dropped); }
+
+std::uint64_t event_buffers::repeats() const { return sum(&buffer::repeats); }
+
+std::uint64_t event_buffers::sum(std::uint64_t buffer::*field) const {
     std::lock_guard lock(registry_mutex_);
     std::uint64_t n = 0;
     for (auto const& b : buffers_) {
         std::lock_guard inner(b->mutex);
-        n += b->dropped;
+        n += (*b).*field;
     }
     return n;
 }

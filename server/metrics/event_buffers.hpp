@@ -52,11 +52,14 @@ public:
     std::size_t capacity_bytes() const;
     // Events refused because a buffer was full, since the start.
     std::uint64_t dropped() const;
+    // Successful count_again() calls since the start: requests counted as their thread's last one again.
+    std::uint64_t repeats() const;
 
     static constexpr std::size_t max_per_thread = 1 << 16;
 
-    // Guards one buffer. Its owner takes it for each event and the flusher once a second for a swap,
-    // so it is nearly never contended: one exchange and one store beat a futex mutex's calls.
+    // Guards one buffer. Its owner takes it for each event and the flusher once a second for a swap
+    // (scrapes, for a sum), each for a short while (at worst a vector growing), so it is seldom
+    // contended: one exchange and one store beat a futex mutex's calls, and a waiter yields.
     class spin_lock {
     public:
         void lock() {
@@ -76,10 +79,12 @@ public:
         std::vector<reach_event> spare;  // drain()'s, outside mutex: emptied, its capacity kept
         std::uint64_t dropped = 0;
         std::uint64_t drains = 0; // swaps so far: a ticket from before the last one is stale
+        std::uint64_t repeats = 0;
     };
 
 private:
     buffer& mine();
+    std::uint64_t sum(std::uint64_t buffer::*field) const; // over every buffer, each under its lock
 
     std::uint64_t id_; // tells this instance's thread-local entry from another's
     mutable std::mutex registry_mutex_;

@@ -8,7 +8,7 @@ namespace farol::metrics {
 namespace {
 
 // Most of these are empty: compare sizes first, bytes only when there are some.
-inline __attribute__((always_inline)) bool same(std::string_view a, std::string const& b) {
+inline bool same(std::string_view a, std::string const& b) {
     return a.size() == b.size() && (a.empty() || std::memcmp(a.data(), b.data(), a.size()) == 0);
 }
 
@@ -18,7 +18,8 @@ bool last_request::matches(std::uint64_t recorder, request_inputs const& in) con
     // Cheap fields first; strings last, the longest (the user-agent) last of all.
     return recorder_ == recorder && recorder != 0 && in.visitor.hasher != 0 && in.visitor == visitor_ &&
            in.event == event_ && same(in.campaign, campaign_) && same(in.language, language_) &&
-           same(in.source_query, source_query_) && same(in.referer, referer_) &&
+           in.referer.kind == referer_.kind && in.referer.editor_page == referer_.editor_page &&
+           same(in.source_query, source_query_) &&
            same(in.sec_ch_ua_mobile, sec_ch_ua_mobile_) && same(in.user_agent, user_agent_);
 }
 
@@ -31,7 +32,7 @@ void last_request::remember(std::uint64_t recorder, request_inputs const& in, bo
     if (!all_counted || count_ != tickets.size() || in.visitor.hasher == 0) return forget();
     recorder_ = recorder;
     user_agent_.assign(in.user_agent);
-    referer_.assign(in.referer);
+    referer_ = in.referer;
     sec_ch_ua_mobile_.assign(in.sec_ch_ua_mobile);
     source_query_.assign(in.source_query);
     campaign_.assign(in.campaign);

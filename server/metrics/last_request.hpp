@@ -1,6 +1,7 @@
 #pragma once
 #include "metrics/event_buffers.hpp"
 #include "metrics/reach_event.hpp"
+#include "metrics/reader_traits.hpp"
 #include "metrics/visitor_hash.hpp"
 
 #include <array>
@@ -13,10 +14,12 @@
 namespace farol::metrics {
 
 // Everything that decides whether and how reach counts a GET without prefetch hints: its headers'
-// user-agent, Referer and Sec-CH-UA-Mobile, the ?src= it counts under, the event, campaign and
-// language, and the client's visitor key (network and salt).
+// user-agent, what its Referer says (read_referer) and Sec-CH-UA-Mobile, the ?src= it counts
+// under, the event, campaign and language, and the client's visitor key (network and salt).
 struct request_inputs {
-    std::string_view user_agent, referer, sec_ch_ua_mobile, source_query;
+    std::string_view user_agent;
+    referer_facts referer;
+    std::string_view sec_ch_ua_mobile, source_query;
     std::string_view campaign, language;
     event_kind event = event_kind::view;
     visitor_key visitor;
@@ -26,7 +29,8 @@ struct request_inputs {
 // partner's view and widget click), so that the same request again, as a reload or a client
 // polling over keep-alive sends it, is counted by adding one to those entries instead of judging,
 // hashing and categorising it anew. Meant to be thread_local: no lock. In memory only, like the
-// visitor memo; the next different request replaces it.
+// visitor memo; the next different request replaces it. Of the Referer it keeps only what counting
+// read from it (a source category, whether an editor's page), never the URL.
 // A ticket lasts until the flusher's next drain (metrics.flush_interval), so a change of the
 // partner registry reaches a repeated request's source at most one interval late.
 class last_request {
@@ -47,7 +51,8 @@ public:
 
 private:
     std::uint64_t recorder_ = 0; // 0: nothing remembered
-    std::string user_agent_, referer_, sec_ch_ua_mobile_, source_query_, campaign_, language_;
+    std::string user_agent_, sec_ch_ua_mobile_, source_query_, campaign_, language_;
+    referer_facts referer_;
     event_kind event_ = event_kind::view;
     visitor_key visitor_;
     bool preview_ = false;

@@ -91,7 +91,8 @@ reach_verdict reach_recorder::record(http::request_context const& ctx, event_kin
                                      std::string_view language, std::string_view source_query) {
     reach_headers const h(ctx.req);
     bool const repeatable = ctx.method == http::verb::get && !h.has_prefetch_hint();
-    request_inputs in{h.user_agent, h.referer, h.sec_ch_ua_mobile, source_query, campaign, language, event, {}};
+    request_inputs in{h.user_agent, read_referer(h.referer, options_.own_host), h.sec_ch_ua_mobile, source_query,
+                      campaign, language, event, {}};
     if (repeatable) {
         in.visitor = hasher_.key_of(ctx.client, ctx.received_at); // the arrival: the clock is not read again
         if (last_counted.matches(id_, in) && buffers_.count_again(last_counted.tickets()))
@@ -105,18 +106,17 @@ reach_verdict reach_recorder::record(http::request_context const& ctx, event_kin
 reach_verdict reach_recorder::count(http::request_context const& ctx, reach_headers const& h,
                                     request_inputs const& in) {
     auto& agent = traits_of(h.user_agent);
-    auto const referer = read_referer(h.referer, options_.own_host);
-    auto const verdict = judge(ctx, h, agent, referer.editor_page);
+    auto const verdict = judge(ctx, h, agent, in.referer.editor_page);
     if (verdict != reach_verdict::counted && verdict != reach_verdict::preview) return verdict;
-    auto const from = categorize_source(in.source_query, referer.kind, options_.is_partner);
+    auto const from = categorize_source(in.source_query, in.referer.kind, options_.is_partner);
     event_draft e{.campaign = in.campaign, .language = in.language, .source = from.kind, .partner = from.partner,
                   .device = classify_device(agent.device, h.sec_ch_ua_mobile)};
     if (verdict == reach_verdict::preview) {
         e.event = event_kind::preview; // a messenger rendering the link: nobody has read it yet
-        e.day = hasher_.day();
+        e.day = hasher_.day(ctx.received_at);
     } else {
         e.event = in.event;
-        auto const hash = hasher_.hash_dated(ctx.client, h.user_agent, agent.last_reader);
+        auto const hash = hasher_.hash_dated(ctx.client, h.user_agent, agent.last_reader, ctx.received_at);
         e.visitor = hash.value;
         e.day = hash.day;
     }
@@ -161,6 +161,10 @@ void reach_recorder::render(prometheus_writer& out) const {
     out.family("farol_reach_events_dropped_total", "Reach events dropped because an io thread's buffer was full.",
                "counter");
     out.sample("farol_reach_events_dropped_total", {}, buffers_.dropped());
+    out.family("farol_reach_repeats_total",
+               "Counted requests that repeated their io thread's last one and were added to its events unjudged.",
+               "counter");
+    out.sample("farol_reach_repeats_total", {}, buffers_.repeats());
 }
 
 } // namespace farol::metrics

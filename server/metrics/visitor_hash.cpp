@@ -118,6 +118,11 @@ public:
     }
     unsigned char const* data() const { return large_.empty() ? small_.data() : large_.data(); }
     std::size_t size() const { return size_; }
+    // The network and user-agent are not left behind in freed or reused memory.
+    ~message() {
+        sodium_memzero(small_.data(), std::min(size_, small_.size()));
+        if (!large_.empty()) sodium_memzero(large_.data(), large_.size());
+    }
 
 private:
     std::array<unsigned char, 512> small_;
@@ -139,9 +144,8 @@ visitor_hasher::~visitor_hasher() {
     sodium_memzero(static_cast<void*>(salt_.data()), sizeof salt_);
 }
 
-void visitor_hasher::refresh() { refresh(clock_.now()); }
-
-void visitor_hasher::refresh(util::clock::time_point now) {
+void visitor_hasher::refresh(util::clock::time_point at) {
+    auto const now = at == util::clock::time_point{} ? clock_.now() : at;
     if (now.time_since_epoch().count() >= expiry_.load(std::memory_order_acquire)) rotate(now);
 }
 
@@ -178,8 +182,8 @@ chr::sys_days visitor_hasher::read(salt_copy& out, std::uint64_t& sequence) cons
 }
 
 dated_hash visitor_hasher::digest(unsigned char tag, std::string_view network, std::string_view ua,
-                                  std::uint64_t* sequence) {
-    refresh();
+                                  std::uint64_t* sequence, util::clock::time_point at) {
+    refresh(at);
     salt_copy key;
     std::uint64_t used = 0;
     auto const day = read(key, used);
@@ -192,6 +196,7 @@ dated_hash visitor_hasher::digest(unsigned char tag, std::string_view network, s
     unsigned char out[crypto_shorthash_BYTES];
     static_assert(sizeof out == 8);
     crypto_shorthash(out, m.data(), m.size(), key.bytes());
+    sodium_stackzero(512); // SipHash's state is invertible: with the input it would give the key back
     return {get_le64(out), chr::year_month_day(day)};
 }
 
@@ -201,18 +206,19 @@ dated_hash visitor_hasher::hash_dated(ip::address const& client, std::string_vie
 }
 
 visitor_key visitor_hasher::key_of(ip::address const& client, util::clock::time_point at) {
-    refresh(at == util::clock::time_point{} ? clock_.now() : at);
+    refresh(at);
     auto const sequence = sequence_.load(std::memory_order_acquire);
     // While a rotation writes, no key: the caller hashes, and read() waits for the new salt.
     return (sequence & 1) ? visitor_key{} : visitor_key{id_, sequence, packed_network(client)};
 }
 
-dated_hash visitor_hasher::hash_dated(ip::address const& client, std::string_view user_agent, visitor_memo& memo) {
-    auto const key = key_of(client);
+dated_hash visitor_hasher::hash_dated(ip::address const& client, std::string_view user_agent, visitor_memo& memo,
+                                      util::clock::time_point at) {
+    auto const key = key_of(client, at);
     if (key.hasher != 0 && memo.key == key) return memo.hash;
     auto const n = network_of(client);
     std::uint64_t sequence = 0;
-    auto const h = digest(n.tag, n.view(), user_agent, &sequence);
+    auto const h = digest(n.tag, n.view(), user_agent, &sequence, at);
     memo = {{id_, sequence, packed_network(client)}, h};
     return h;
 }
@@ -238,8 +244,8 @@ std::uint64_t visitor_hasher::hash(ip::address const& client, std::string_view u
     return hash_dated(client, user_agent).value;
 }
 
-chr::year_month_day visitor_hasher::day() {
-    refresh();
+chr::year_month_day visitor_hasher::day(util::clock::time_point at) {
+    refresh(at);
     return chr::year_month_day(chr::sys_days(chr::days(day_.load(std::memory_order_acquire))));
 }
 

@@ -84,24 +84,26 @@ public:
     // The same, answered from `memo` when it holds this network's hash under the current salt, and
     // left holding it otherwise. The caller keeps one memo per user-agent: `user_agent` must be the
     // one every earlier call with this memo passed (the memo does not hold it).
-    dated_hash hash_dated(boost::asio::ip::address const& client, std::string_view user_agent, visitor_memo& memo);
+    // `at` as for key_of: the hash is made under the salt current at that time.
+    dated_hash hash_dated(boost::asio::ip::address const& client, std::string_view user_agent, visitor_memo& memo,
+                          util::clock::time_point at = {});
 
     // The local date (site zone) of the current salt, rotating first if midnight has passed.
-    std::chrono::year_month_day day();
+    std::chrono::year_month_day day(util::clock::time_point at = {}); // `at` as for key_of
 
 private:
     static constexpr std::size_t salt_words = 2; // 16 bytes: crypto_shorthash_KEYBYTES
 
     struct salt_copy;
-    void refresh();
-    void refresh(util::clock::time_point now);
+    // Rotates the salt if `at` (the epoch: the clock now) is past the current day's end.
+    void refresh(util::clock::time_point at = {});
     void rotate(util::clock::time_point now);
     // Copies the salt; returns its local date, and its sequence number through `sequence`.
     std::chrono::sys_days read(salt_copy& out, std::uint64_t& sequence) const;
     // SipHash-2-4 of (tag, network bytes or the unparsed text, user-agent) keyed with the current salt,
     // whose sequence number it stores in `sequence` when given.
     dated_hash digest(unsigned char tag, std::string_view network, std::string_view ua,
-                      std::uint64_t* sequence = nullptr);
+                      std::uint64_t* sequence = nullptr, util::clock::time_point at = {});
 
     util::clock const& clock_;
     schedule::zone zone_;

@@ -11,6 +11,10 @@
 
 #include <boost/asio/ip/address.hpp>
 
+#include <functional>
+#include <string>
+#include <vector>
+
 using namespace farol;
 using farol::metrics::event_kind;
 using farol::metrics::reach_verdict;
@@ -312,4 +316,102 @@ TEST_CASE("reach recorder: a link preview repeated is counted as previews, never
     CHECK(events[0].count == 3);
     CHECK(!events[0].visitor);
     CHECK(f.recorder.verdicts(reach_verdict::preview) == 3);
+}
+
+TEST_CASE("reach recorder: a request that differs from the one before in any one input is no repeat",
+          "[reach][metrics]") {
+    recorder_fixture f;
+    auto base = [] { return reader("/pt-BR/c/teste"); };
+    struct variant {
+        char const* what;
+        std::function<request_builder()> make; // the base request with one input changed
+        std::function<void(metrics::reach_event const&)> check;
+    };
+    static std::string const other_phone = std::string(phone) + " v2";
+    std::vector<variant> const variants = {
+        {"user-agent", [] { return reader("/pt-BR/c/teste", other_phone); },
+         [](auto const& e) { CHECK(e.device == metrics::device_class::phone); }},
+        {"referer",
+         [&] {
+             auto r = base();
+             r.header(http::field::referer, "https://www.bing.com/");
+             return r;
+         },
+         [](auto const& e) { CHECK(e.from.kind == source_kind::search); }},
+        {"sec-ch-ua-mobile",
+         [&] {
+             auto r = base();
+             r.header("Sec-CH-UA-Mobile", "?0");
+             return r;
+         },
+         nullptr},
+        {"src", [] { return reader("/pt-BR/c/teste?src=qr"); },
+         [](auto const& e) { CHECK(e.from.kind == source_kind::qr); }},
+        {"network",
+         [&] {
+             auto r = base();
+             r.context().client = boost::asio::ip::make_address("198.51.101.23");
+             return r;
+         },
+         nullptr},
+    };
+    for (auto const& v : variants) {
+        INFO(v.what);
+        auto first = base(), again = base(), changed = v.make();
+        auto const repeats = f.buffers.repeats();
+        f.recorder.page_view(first.context(), "teste", "pt-BR", true);
+        f.recorder.page_view(again.context(), "teste", "pt-BR", true);
+        CHECK(f.buffers.repeats() == repeats + 1); // the second was counted as a repeat
+        f.recorder.page_view(changed.context(), "teste", "pt-BR", true);
+        CHECK(f.buffers.repeats() == repeats + 1); // the changed one was not
+        auto const events = f.buffers.drain();
+        if (std::string_view(v.what) == "sec-ch-ua-mobile") { // ?0 decides nothing: the same event
+            REQUIRE(events.size() == 1);
+            CHECK(events[0].count == 3);
+            continue;
+        }
+        REQUIRE(events.size() == 2);
+        CHECK(events[0].count == 2);
+        CHECK(events[1].count == 1);
+        if (v.check) v.check(events[1]);
+        if (std::string_view(v.what) == "network" || std::string_view(v.what) == "user-agent")
+            CHECK(events[1].visitor != events[0].visitor);
+    }
+    // The campaign, the language and the event, each changed alone.
+    auto a = base(), b = base(), c = base(), d = base(), e = base();
+    f.recorder.page_view(a.context(), "teste", "pt-BR", true);
+    f.recorder.page_view(b.context(), "teste", "pt-BR", true);
+    f.recorder.page_view(c.context(), "outra", "pt-BR", true);
+    f.recorder.page_view(d.context(), "outra", "es", true);
+    f.recorder.download(e.context(), "outra", "es");
+    auto const events = f.buffers.drain();
+    REQUIRE(events.size() == 4);
+    CHECK(events[0].count == 2);
+    CHECK(events[1].campaign == "outra");
+    CHECK(events[2].language == "es");
+    CHECK(events[3].event == event_kind::download);
+    // A Referer that turns into an editor's page: not a reader at all.
+    auto g = base(), h = base(), editor = base();
+    editor.header(http::field::referer, "https://farol.example.org/editor/campaigns/teste");
+    f.recorder.page_view(g.context(), "teste", "pt-BR", true);
+    f.recorder.page_view(h.context(), "teste", "pt-BR", true);
+    CHECK(f.recorder.page_view(editor.context(), "teste", "pt-BR", true) == reach_verdict::editor);
+    CHECK(f.buffers.drain().at(0).count == 2);
+}
+
+TEST_CASE("reach recorder: a request is dated by its arrival, repeated or not, across midnight", "[reach][metrics]") {
+    recorder_fixture f;
+    f.clock.set(utc(2026, 7, 31, 3, 0, 1)); // 00:00:01 on the 31st in São Paulo: handled after midnight
+    auto late = reader("/pt-BR/c/teste");
+    late.context().received_at = utc(2026, 7, 31, 2, 59, 59); // arrived at 23:59:59 on the 30th
+    f.recorder.page_view(late.context(), "teste", "pt-BR", true);
+    f.recorder.page_view(late.context(), "teste", "pt-BR", true);
+    auto after = reader("/pt-BR/c/teste");
+    after.context().received_at = f.clock.now();
+    f.recorder.page_view(after.context(), "teste", "pt-BR", true);
+    auto const events = f.buffers.drain();
+    REQUIRE(events.size() == 2);
+    CHECK(events[0].day == std::chrono::year(2026) / 7 / 30);
+    CHECK(events[0].count == 2);
+    CHECK(events[1].day == std::chrono::year(2026) / 7 / 31);
 }

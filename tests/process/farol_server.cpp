@@ -19,7 +19,7 @@ farol_server::farol_server(options o) {
                           std::filesystem::copy_options::recursive);
     if (o.fill_static) o.fill_static(static_);
     if (o.bundles) import_bundles(*o.bundles, data_.path());
-    process_options p{serve_args(data_, static_), std::move(o.env), o.max_open_files};
+    process_options p{serve_args(data_, static_), std::move(o.env), o.max_open_files, o.max_core_bytes};
     auto const log = std::find(p.args.begin(), p.args.end(), "--log-access");
     *std::next(log) = o.access_log;
     if (o.any_port) p.args.insert(p.args.end(), {"--listen-port", "0"});

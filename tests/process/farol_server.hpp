@@ -25,6 +25,7 @@ public:
         bool any_port = true;                                 // adds --listen-port 0
         std::vector<std::pair<std::string, std::string>> env;
         std::optional<unsigned long> max_open_files;
+        std::optional<unsigned long> max_core_bytes;          // the child's RLIMIT_CORE before it starts
         std::function<void(temp_dir const&)> fill_static;     // writes files into static/ before start
         std::optional<std::filesystem::path> bundles;         // imported into the data dir before start
         std::string access_log = "off";                       // --log-access: "off", "-" or a file

@@ -133,3 +133,16 @@ TEST_CASE("reach privacy: no reader's address, user-agent or referrer reaches an
     CHECK(s.proc().err().find("FarolPrivacyProbe") == std::string::npos);
     CHECK(s.proc().out().find("FarolPrivacyProbe") == std::string::npos);
 }
+
+TEST_CASE("reach privacy: a serving farol writes no core dump, which would hold readers' details",
+          "[process][reach][privacy]") {
+    farol_server server({.max_core_bytes = 1ul << 30}); // started allowed to dump, as a shell's ulimit -c may
+    auto const limits = read_all("/proc/" + std::to_string(server.proc().pid()) + "/limits");
+    auto const line = limits.find("Max core file size");
+    REQUIRE(line != std::string::npos);
+    std::istringstream fields(limits.substr(line + std::string_view("Max core file size").size()));
+    std::string soft, hard;
+    fields >> soft >> hard;
+    CHECK(soft == "0");
+    CHECK(hard == "0");
+}

@@ -51,12 +51,22 @@ std::vector<char*> pointers(std::vector<std::string>& strings) {
 
 // Between fork and exec: async-signal-safe calls only.
 [[noreturn]] void exec_child(char const* program, char* const* argv, char* const* envp, int in_fd, int out_fd,
-                             int err_fd, std::optional<unsigned long> max_open_files) {
+                             int err_fd, std::optional<unsigned long> max_open_files,
+                             std::optional<unsigned long> max_core_bytes) {
     if (max_open_files) {
         rlimit lim{};
         ::getrlimit(RLIMIT_NOFILE, &lim);
         lim.rlim_cur = *max_open_files;
         if (::setrlimit(RLIMIT_NOFILE, &lim) != 0) ::_exit(126);
+    }
+    if (max_core_bytes) {
+        rlimit lim{};
+        ::getrlimit(RLIMIT_CORE, &lim);
+        rlimit const wanted{*max_core_bytes, std::max<rlim_t>(lim.rlim_max, *max_core_bytes)};
+        if (::setrlimit(RLIMIT_CORE, &wanted) != 0) { // an unprivileged test: as far as the hard limit
+            lim.rlim_cur = std::min<rlim_t>(*max_core_bytes, lim.rlim_max);
+            ::setrlimit(RLIMIT_CORE, &lim);
+        }
     }
     if (::dup2(in_fd, 0) < 0 || ::dup2(out_fd, 1) < 0 || ::dup2(err_fd, 2) < 0) ::_exit(126);
     // The test's own sockets must not leak into the server: they would count against its limit.
@@ -99,7 +109,7 @@ process::process(process_options options, std::string program) {
 
     pid_ = ::fork();
     if (pid_ == 0) exec_child(program.c_str(), argv.data(), envp.data(), null_fd, out_pipe[1], err_pipe[1],
-                              options.max_open_files);
+                              options.max_open_files, options.max_core_bytes);
     ::close(null_fd);
     ::close(out_pipe[1]);
     ::close(err_pipe[1]);

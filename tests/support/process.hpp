@@ -18,6 +18,7 @@ struct process_options {
     std::vector<std::string> args;                           // after the program name
     std::vector<std::pair<std::string, std::string>> env;    // added to (or replacing in) the inherited environment
     std::optional<unsigned long> max_open_files;             // RLIMIT_NOFILE of the child
+    std::optional<unsigned long> max_core_bytes;             // RLIMIT_CORE of the child (raised as far as allowed)
 };
 
 // A child process (by default the farol binary) with its stdout and stderr captured by a reader thread,
