@@ -7,8 +7,8 @@ namespace farol::metrics {
 
 namespace {
 
-// Most of these are empty: compare sizes first, bytes only when there are some.
-inline bool same(std::string_view a, std::string const& b) {
+// Most of these are empty: sizes first, bytes only when there are some. Inlined: called per request.
+[[gnu::always_inline]] inline bool same(std::string_view a, std::string const& b) {
     return a.size() == b.size() && (a.empty() || std::memcmp(a.data(), b.data(), a.size()) == 0);
 }
 

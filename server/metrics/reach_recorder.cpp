@@ -91,8 +91,8 @@ reach_verdict reach_recorder::record(http::request_context const& ctx, event_kin
                                      std::string_view language, std::string_view source_query) {
     reach_headers const h(ctx.req);
     bool const repeatable = ctx.method == http::verb::get && !h.has_prefetch_hint();
-    request_inputs in{h.user_agent, read_referer(h.referer, options_.own_host), h.sec_ch_ua_mobile, source_query,
-                      campaign, language, event, {}};
+    auto const referer = h.referer.empty() ? referer_facts{} : read_referer(h.referer, options_.own_host);
+    request_inputs in{h.user_agent, referer, h.sec_ch_ua_mobile, source_query, campaign, language, event, {}};
     if (repeatable) {
         in.visitor = hasher_.key_of(ctx.client, ctx.received_at); // the arrival: the clock is not read again
         if (last_counted.matches(id_, in) && buffers_.count_again(last_counted.tickets()))
