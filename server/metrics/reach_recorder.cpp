@@ -9,7 +9,6 @@
 #include "metrics/reader_traits.hpp"
 #include "metrics/recent_cache.hpp"
 #include "metrics/visitor_hash.hpp"
-#include "util/strings.hpp"
 
 namespace farol::metrics {
 

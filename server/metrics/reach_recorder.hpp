@@ -33,7 +33,9 @@ std::string_view to_string(reach_verdict v);
 // reduces it to a reach_event (day, campaign, language, event, source category, device class, the
 // day's visitor hash) and appends it to the calling thread's buffer. Nothing of the request is
 // kept: the address and user-agent go into the salted hash and are forgotten, the Referer only
-// into its host's category. No lock shared between io threads, no SQLite, no I/O.
+// into its host's category. No lock shared between io threads, no SQLite, no I/O. A thread's last
+// counted request is remembered (metrics/last_request): the same request again is added to the
+// events it made without being judged, hashed or categorised anew.
 //
 // The order of the checks: HEAD, then prefetch headers, then link-preview bots (counted as a
 // preview, with no visitor), then the crawler list, then a Referer naming this site's /editor/

@@ -18,14 +18,13 @@ template <class Value, std::size_t N>
 class recent_cache {
 public:
     Value const* find(std::uint64_t owner, std::string_view key) const {
-        return const_cast<recent_cache*>(this)->find(owner, key);
+        auto const i = index_of(owner, key);
+        return i < used_ ? &entries_[i].value : nullptr;
     }
     // The same, for a caller that keeps more in the entry as it goes (reach's visitor memo).
     Value* find(std::uint64_t owner, std::string_view key) {
-        if (owner != owner_) return nullptr;
-        for (std::size_t i = 0; i < used_; ++i)
-            if (entries_[i].key == key) return &entries_[i].value;
-        return nullptr;
+        auto const i = index_of(owner, key);
+        return i < used_ ? &entries_[i].value : nullptr;
     }
 
     // Stores `value` under `key`, in place of the oldest entry once full; returns the stored value.
@@ -43,6 +42,13 @@ public:
     }
 
 private:
+    std::size_t index_of(std::uint64_t owner, std::string_view key) const { // used_ when absent
+        if (owner != owner_) return used_;
+        for (std::size_t i = 0; i < used_; ++i)
+            if (entries_[i].key == key) return i;
+        return used_;
+    }
+
     struct entry {
         std::string key;
         Value value{};
