@@ -6,6 +6,8 @@
 #include "app/reach_services.hpp"
 #include "partners/registry.hpp"
 #include "app/schedule_journal.hpp"
+#include "app/site_build.hpp"
+#include "app/site_views.hpp"
 #include "content/material_store.hpp"
 #include "util/temp_file.hpp"
 #include "editor/editor_services.hpp"
@@ -32,13 +34,10 @@
 #include "util/strings.hpp"
 #include "view/editor_views.hpp"
 #include "view/page_renderer.hpp"
-#include "view/site_builder.hpp"
 #include "view/templates.hpp"
 
-#include <algorithm>
 #include <atomic>
 #include <mutex>
-#include <thread>
 
 namespace farol::app {
 
@@ -88,35 +87,14 @@ struct app::impl {
 
     http::router build_routes();
     std::string render_metrics() const;
-    void load_views();
     void start_editor();
     void make_renderer();
     void reload_partners() {
         partners.reload([this] { return editor->partners.load(); });
     }
     void shut_down();
-    publisher::build_result build_site(published::site const* previous, bool allow_fast,
-                                       std::atomic<bool> const& cancel) const;
 };
 
-
-// Catalogs and templates are read once per process; an invalid one stops the start with its file and reason.
-void app::impl::load_views() {
-    catalogs = std::make_shared<i18n::catalogs const>(
-        i18n::catalogs::load(cfg.templates_dir / "i18n", language_list(cfg)));
-    views = view::load_site_templates(cfg.templates_dir);
-    auto const keys = catalogs->keys();
-    for (auto const& key : views->string_keys())
-        if (!std::binary_search(keys.begin(), keys.end(), key))
-            throw view::template_error(cfg.templates_dir.string() + ": templates use {{t." + key +
-                                       "}}, which the default catalog lacks");
-    for (auto const& [from, chain] : i18n::parse_fallbacks(cfg.fallbacks)) {
-        for (auto const& tag : chain)
-            if (!catalogs->has(tag))
-                throw std::runtime_error("site.fallbacks: " + from + ":" + tag + " names a language the site does not serve (" +
-                                         cfg.languages + ")");
-    }
-}
 
 // The editor's services and pages; says how to create the first admin when there is none.
 void app::impl::start_editor() {
@@ -168,42 +146,6 @@ void app::impl::make_renderer() {
         view::site_options{public_url, cfg.exit_url, i18n::parse_fallbacks(cfg.fallbacks), cfg.count_at == "beacon"});
     std::lock_guard lock(pages_mutex);
     pages = std::move(renderer);
-}
-
-publisher::build_result app::impl::build_site(published::site const* previous, bool allow_fast,
-                                              std::atomic<bool> const& cancel) const {
-    auto const loading = std::chrono::steady_clock::now(); // a duration for the log, not a time of day
-    auto loaded = std::make_shared<content::library>(store::load_library(*db, store::library_detail::site));
-    loaded->retired = editor->materials.retired();
-    std::shared_ptr<content::library const> const owned = std::move(loaded);
-    auto const load_ms =
-        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - loading);
-    auto const& lib = *owned;
-    view::build_report report;
-    view::build_options options;
-    options.previous = previous;
-    options.allow_fast = allow_fast;
-    options.cancel = &cancel;
-    options.threads = std::max(1u, std::thread::hardware_concurrency());
-    options.report = &report;
-    auto s = view::build_site(*pages, lib, [this](std::string_view sha) { return materials->path_of(sha); },
-                              clock.now(), options);
-    try {
-        journal->record(lib, previous, *s);
-    } catch (std::exception const& e) { // the audit trail must not keep a due change off the site
-        util::log_error(std::string("recording the schedule's changes failed: ") + e.what());
-    }
-    // Search pages need the hotlines, widget cards the slots and the campaigns in order, oEmbed their
-    // titles; the bodies are already in the pages and are not kept twice.
-    auto kept = std::make_shared<content::library>();
-    kept->hotlines = lib.hotlines;
-    kept->slots = lib.slots;
-    for (auto c : lib.campaigns) {
-        for (auto& t : c.translations) t.summary = t.body_markdown = t.body_html = {};
-        kept->campaigns.push_back(std::move(c));
-    }
-    std::const_pointer_cast<published::site>(s)->source = std::move(kept);
-    return {std::move(s), owned, "load " + std::to_string(load_ms.count()) + " ms, " + report.summary()};
 }
 
 app::app(config cfg, util::clock const& clock) : impl_(std::make_unique<impl>(std::move(cfg), clock)) {}
@@ -259,7 +201,9 @@ void app::start() {
     m.materials = std::make_unique<content::material_store>(materials_dir(m.cfg));
     if (auto n = util::remove_stale_temp_files(uploads_dir(m.cfg), "upload-"))
         util::log_info("removed " + std::to_string(n) + " unfinished uploads left by an earlier run");
-    m.load_views();
+    auto loaded = load_site_views(m.cfg);
+    m.catalogs = std::move(loaded.catalogs);
+    m.views = std::move(loaded.templates);
     m.start_editor();
     m.reach = std::make_unique<reach_services>(m.cfg, m.clock, m.db, m.partners);
 
@@ -291,7 +235,8 @@ void app::start() {
     m.publish = std::make_unique<publisher>(
         [&m](published::site const* previous, bool allow_fast, std::atomic<bool> const& cancel) {
             m.reload_partners(); // picks up `farol partner` changes (SIGHUP)
-            return m.build_site(previous, allow_fast, cancel);
+            return build_site({*m.db, *m.editor, *m.pages, *m.materials, *m.journal, m.clock}, previous, allow_fast,
+                              cancel);
         },
         m.site,
         m.clock);
