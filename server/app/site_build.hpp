@@ -6,6 +6,7 @@
 
 namespace farol::content {
 class material_store;
+struct library;
 }
 namespace farol::editor {
 struct editor_services;
@@ -31,6 +32,11 @@ struct site_sources {
     schedule_journal& journal;
     util::clock const& clock;
 };
+
+// What the live site's handlers read from the library (published::site::source): search pages the
+// hotlines, widget cards the slots and the campaigns in order, oEmbed their titles. The texts'
+// summaries and bodies are already in the pages: they are freed, not kept twice.
+std::shared_ptr<content::library const> handler_library(content::library const& lib);
 
 // One publish pass (the publisher's build_fn): loads the library, renders and compresses the site
 // (reusing `previous`' unchanged pages; fast compression first when `allow_fast`), journals what the
