@@ -1,9 +1,10 @@
 #include "metrics/agent_words.hpp"
 
+#include "util/strings.hpp"
+
 #include <re2/re2.h>
 #include <re2/set.h>
 
-#include <algorithm>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -11,8 +12,6 @@
 namespace farol::metrics {
 
 namespace {
-
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
 RE2::Options literal_options() {
     RE2::Options o;
@@ -35,8 +34,7 @@ struct word_set {
 
 // The slow way, for when RE2 gives up: a lower-case copy searched once per word.
 agent_word_set search_each(std::string_view user_agent) {
-    std::string lowered(user_agent.size(), '\0');
-    std::transform(user_agent.begin(), user_agent.end(), lowered.begin(), lower);
+    auto const lowered = util::to_lower(user_agent);
     agent_word_set found;
     for (std::size_t i = 0; i < agent_words.size(); ++i)
         found[i] = lowered.find(agent_words[i]) != std::string::npos;

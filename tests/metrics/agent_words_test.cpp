@@ -41,4 +41,6 @@ TEST_CASE("agent words: one pass finds exactly the words a search for each would
     CHECK(find_agent_words("An IPAD and a Kindle").test(word("ipad")));
     CHECK(find_agent_words("An IPAD and a Kindle").test(word("kindle")));
     CHECK(find_agent_words("ipa d").none());
+    CHECK(find_agent_words("pinterestXcom/bot").none()); // words are literals: '.' is a dot
+    CHECK(find_agent_words("Pinterest.com/Bot").test(word("pinterest.com/bot")));
 }
