@@ -42,6 +42,15 @@ partners::partner read_partner(SQLite::Statement& q) {
     return p;
 }
 
+// ?1 to ?5: the id and the fields an editor sets, in the order both INSERT and UPDATE use.
+void bind_fields(SQLite::Statement& q, partners::partner const& p) {
+    q.bind(1, p.id);
+    q.bind(2, p.name);
+    q.bind(3, join_lines(p.origins));
+    q.bind(4, p.default_slot);
+    q.bind(5, p.default_language);
+}
+
 } // namespace
 
 std::vector<partners::partner> partner_store::list() const {
@@ -66,11 +75,7 @@ void partner_store::insert(partners::partner const& p, std::int64_t now_ns) {
     db_->write([&](connection& c) {
         SQLite::Statement q(c.db(), "INSERT INTO partners (id, name, origins, default_slot, default_language, enabled,"
                                     " created_ns, updated_ns) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)");
-        q.bind(1, p.id);
-        q.bind(2, p.name);
-        q.bind(3, join_lines(p.origins));
-        q.bind(4, p.default_slot);
-        q.bind(5, p.default_language);
+        bind_fields(q, p);
         q.bind(6, p.enabled ? 1 : 0);
         q.bind(7, now_ns);
         try {
@@ -87,11 +92,7 @@ bool partner_store::update(partners::partner const& p, std::int64_t now_ns) {
     return db_->write([&](connection& c) {
         SQLite::Statement q(c.db(), "UPDATE partners SET name = ?2, origins = ?3, default_slot = ?4,"
                                     " default_language = ?5, updated_ns = ?6 WHERE id = ?1");
-        q.bind(1, p.id);
-        q.bind(2, p.name);
-        q.bind(3, join_lines(p.origins));
-        q.bind(4, p.default_slot);
-        q.bind(5, p.default_language);
+        bind_fields(q, p);
         q.bind(6, now_ns);
         return q.exec() == 1;
     });
