@@ -16,11 +16,13 @@ constexpr std::string_view actor = "cli";
 
 int list_users(editor::editor_services& e, std::ostream& out) {
     out << std::left << std::setw(24) << "NAME" << std::setw(10) << "ROLE" << std::setw(10) << "STATE"
-        << "TWO-STEP\n";
-    for (auto const& u : e.accounts.list())
+        << std::setw(10) << "TWO-STEP" << "PARTNER\n";
+    for (auto const& u : e.accounts.list()) {
+        auto const partner = u.role == "partner" ? e.partners.partner_of(u.id) : std::nullopt;
         out << std::setw(24) << u.name << std::setw(10) << u.role << std::setw(10)
-            << (u.disabled ? "disabled" : u.must_change_password ? "new" : "active")
-            << (u.totp_secret.empty() ? "off" : "on") << "\n";
+            << (u.disabled ? "disabled" : u.must_change_password ? "new" : "active") << std::setw(10)
+            << (u.totp_secret.empty() ? "off" : "on") << (partner ? *partner : "-") << "\n";
+    }
     return 0;
 }
 

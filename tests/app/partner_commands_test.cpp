@@ -123,4 +123,9 @@ TEST_CASE("farol user add --role partner links the account to an existing partne
     editor::editor_services e(store::database::open(app::database_file(c.cfg), clock), clock, {});
     CHECK(e.partners.partner_of(e.accounts.find("lucia")->id) == "casa");
     CHECK(c.audited().back() == "cli user.partner user:lucia partner:casa");
+    // The list names each partner account's partner, and "-" for the others.
+    REQUIRE(c.user({"list"}) == 0);
+    auto const listed = c.out.str();
+    CHECK(listed.find("PARTNER\n") != std::string::npos);
+    CHECK(listed.find("lucia                   partner   new       off       casa\n") != std::string::npos);
 }
