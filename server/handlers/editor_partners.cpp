@@ -112,37 +112,69 @@ http::response add(deps const& d, http::request_context const& ctx) {
     return list(d, ctx, std::move(data), http::status::unprocessable_entity);
 }
 
-// The reach section: one suppressed report of the partner's source, by event and the chosen dimension.
-void add_reach(deps const& d, page_context const& p, std::string const& id, json::object& data) {
+// The reach form as asked (defaults filled in) and what it asks: one partner's source, by event and
+// one of `groupings`, over at most a year.
+struct reach_form {
+    std::variant<metrics::report_request, metrics::request_error> request;
+    std::string from, to, by;
+};
+
+reach_form reach_form_of(deps const& d, http::request_context const& ctx, std::string const& id) {
     auto const param = [&](char const* name, std::string fallback) {
-        auto const v = p.ctx.query_param(name);
+        auto const v = ctx.query_param(name);
         return v && !v->empty() ? std::string(*v) : fallback;
     };
     auto const last = local_today(d.clock, d.zone);
     auto const first = chr::year_month_day(chr::sys_days(last) - chr::days(default_days - 1));
-    auto const from = param("from", metrics::format_day(first)), to = param("to", metrics::format_day(last));
-    auto const by = param("by", groupings[0]);
+    reach_form f{metrics::request_error{}, param("from", metrics::format_day(first)),
+                 param("to", metrics::format_day(last)), param("by", groupings[0])};
+    f.request = metrics::parse_request(f.from, f.to, f.by, "widget_impression,widget_click,view");
+    if (std::holds_alternative<metrics::report_request>(f.request) &&
+        std::find(std::begin(groupings), std::end(groupings), f.by) == std::end(groupings))
+        f.request = metrics::request_error{"by", metrics::request_problem::unknown_dimension, f.by};
+    if (auto* r = std::get_if<metrics::report_request>(&f.request)) r->source = "partner:" + id;
+    return f;
+}
+
+std::string described(reach_form const& f, std::string const& id) {
+    return "partner:" + id + " " + f.from + ".." + f.to + " by " + f.by;
+}
+
+// The reach section: one suppressed report of the partner's source, by event and the chosen dimension.
+void add_reach(deps const& d, page_context const& p, std::string const& id, json::object& data) {
+    auto const form = reach_form_of(d, p.ctx, id);
     json::array options;
-    for (char const* g : groupings) options.push_back(json::object{{"value", g}, {"label", p.text("partners.by." + by_key(g))}, {"selected", by == g}});
-    data["reach"] = json::object{{"from", from}, {"to", to}, {"groupings", std::move(options)}, {"action", partner_path(id)}};
+    for (char const* g : groupings)
+        options.push_back(json::object{{"value", g}, {"label", p.text("partners.by." + by_key(g))}, {"selected", form.by == g}});
+    data["reach"] = json::object{{"from", form.from}, {"to", form.to}, {"groupings", std::move(options)}, {"action", partner_path(id)}};
     data["suppressed_note"] = p.views.text(p.lang, "reach.suppressed_note", {{"k", std::to_string(d.k)}});
-    auto parsed = metrics::parse_request(from, to, by, "widget_impression,widget_click,view");
-    auto* request = std::get_if<metrics::report_request>(&parsed);
-    if (request && std::find(std::begin(groupings), std::end(groupings), by) == std::end(groupings))
-        parsed = metrics::request_error{"by", metrics::request_problem::unknown_dimension, by};
-    if (auto const* e = std::get_if<metrics::request_error>(&parsed)) {
+    if (auto const* e = std::get_if<metrics::request_error>(&form.request)) {
         form_errors errors;
         errors.add(e->field, error_key(*e), e->value);
         errors.into(p, data);
         data["reach_status"] = 400;
         return;
     }
-    request->source = "partner:" + id;
-    auto const report = metrics::build_report(d.reach, *request, d.k);
+    auto const report = metrics::build_report(d.reach, std::get<metrics::report_request>(form.request), d.k);
     add_grouped(p, report, data);
     data["has_report"] = true;
-    d.audit.record(p.ctx.session->name, "reach.view",
-                   "partner:" + id + " " + from + ".." + to + " by " + by);
+    data["csv_href"] = partner_path(id) + "/reach.csv?from=" + form.from + "&to=" + form.to + "&by=" + form.by;
+    d.audit.record(p.ctx.session->name, "reach.view", described(form, id));
+}
+
+// The partner's reach as CSV (the dashboard's columns and suppression), for the partner's own records.
+http::response export_csv(deps const& d, http::request_context const& ctx) {
+    page_context p(*d.views, ctx);
+    auto const partner = found(d, p, ctx.params[0]);
+    auto const form = reach_form_of(d, ctx, partner.id);
+    if (auto const* e = std::get_if<metrics::request_error>(&form.request))
+        throw http::http_error(http::status::bad_request, p.views.text(p.lang, error_key(*e), {{"detail", e->value}}));
+    auto csv = metrics::to_csv(metrics::build_report(d.reach, std::get<metrics::report_request>(form.request), d.k));
+    d.audit.record(ctx.session->name, "reach.export", described(form, partner.id));
+    auto res = http::make_text(http::status::ok, std::move(csv), "text/csv; charset=utf-8; header=present");
+    res.set(http::field::content_disposition, "attachment; filename=\"farol-reach-partner-" + partner.id + "-" +
+                                                  form.from + "-" + form.to + ".csv\"");
+    return res;
 }
 
 // What the partner page shows: the embed codes, the preview, the reach, and the forms for admins.
@@ -230,6 +262,8 @@ void mount(http::route_group& r, deps d) {
     r.add(verb::post, "/editor/partners", [d](auto const& ctx) { return add(d, ctx); },
           route("editor_partners_add", admin, http::body_kind::form));
     r.get("/editor/partners/{id}", [d](auto const& ctx) { return show(d, ctx); }, route("editor_partner", http::any_role));
+    r.get("/editor/partners/{id}/reach.csv", [d](auto const& ctx) { return export_csv(d, ctx); },
+          route("editor_partner_csv", http::any_role));
     r.add(verb::post, "/editor/partners/{id}", [d](auto const& ctx) { return update(d, ctx); },
           route("editor_partner_update", admin, http::body_kind::form));
     r.add(verb::post, "/editor/partners/{id}/{action}", [d](auto const& ctx) { return act(d, ctx); },

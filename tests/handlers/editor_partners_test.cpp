@@ -235,3 +235,42 @@ TEST_CASE("editor partners: the reach counts the partner's source only, small ce
     CHECK(s.admin.get("/editor/partners/casa?by=source").result() == status::bad_request);
     CHECK(s.f.editor.audit.list({std::nullopt, "reach.view"}).size() == 2);
 }
+
+TEST_CASE("editor partners: the partner's reach downloads as CSV, suppressed alike, its own partner's only",
+          "[editor][partners][reach]") {
+    partners_fixture s;
+    REQUIRE(s.add_casa().result() == status::see_other);
+    store::reach_store(s.f.db, 1).flush({{"2026-07-10", "alfa", "es", "widget_impression", "partner:casa", "phone", 14},
+                                         {"2026-07-11", "alfa", "es", "widget_impression", "partner:casa", "phone", 3},
+                                         {"2026-07-10", "alfa", "es", "widget_impression", "partner:abrigo", "phone", 30}},
+                                        {});
+    auto const page = body_of(s.admin.get("/editor/partners/casa?from=2026-07-01&to=2026-07-30&by=event,day"));
+    CHECK(page.find("<a href=\"/editor/partners/casa/reach.csv?from=2026-07-01&amp;to=2026-07-30&amp;by=event,day\" "
+                    "download>") != std::string::npos);
+    auto lucia = s.as("lucia", http::role::partner, "casa");
+    auto const res = lucia.get("/editor/partners/casa/reach.csv?from=2026-07-01&to=2026-07-30&by=event,day");
+    REQUIRE(res.result() == status::ok);
+    CHECK(res[field::content_type].starts_with("text/csv; charset=utf-8"));
+    CHECK(res[field::content_disposition] ==
+          "attachment; filename=\"farol-reach-partner-casa-2026-07-01-2026-07-30.csv\"");
+    CHECK(res[field::cache_control] == "no-store");
+    auto const csv = body_of(res);
+    CHECK(csv.starts_with("row,event,day,events\r\n"));
+    CHECK(csv.find("cell,widget_impression,2026-07-10,14\r\n") != std::string::npos);
+    CHECK(csv.find("cell,widget_impression,2026-07-11,<10\r\n") != std::string::npos);
+    CHECK(csv.find(",3\r\n") == std::string::npos); // the hidden cell,
+    CHECK(csv.find(",17\r\n") == std::string::npos); // nor a subtotal that would give it away
+    CHECK(csv.find("30") == std::string::npos);      // another partner's figures are not in it
+    auto const exported = s.f.editor.audit.list({std::nullopt, "reach.export"});
+    REQUIRE(exported.size() == 1);
+    CHECK(exported[0].actor == "lucia");
+    CHECK(exported[0].object == "partner:casa 2026-07-01..2026-07-30 by event,day");
+    // Another partner's CSV is refused like its page; bad input is a 400 that exports nothing.
+    CHECK(lucia.get("/editor/partners/abrigo/reach.csv").result() == status::forbidden);
+    auto const bad = s.admin.get("/editor/partners/casa/reach.csv?from=2026-02-30");
+    CHECK(bad.result() == status::bad_request);
+    CHECK(contains(bad, "“2026-02-30” is not a date. Use YYYY-MM-DD."));
+    CHECK(s.admin.get("/editor/partners/casa/reach.csv?by=source").result() == status::bad_request);
+    CHECK(s.admin.get("/editor/partners/nobody/reach.csv").result() == status::not_found);
+    CHECK(s.f.editor.audit.list({std::nullopt, "reach.export"}).size() == 1);
+}
