@@ -133,7 +133,7 @@ CLI::App* add_report_command(CLI::App& cli, settings_flags& flags, app::report_c
     return report;
 }
 
-// `farol user add|list|disable|enable|reset-password|reset-mfa`: accounts for the editor.
+// `farol user add|list|disable|enable|reset-password|reset-mfa|partner`: accounts for the editor.
 CLI::App* add_user_commands(CLI::App& cli, settings_flags& flags, app::user_command& cmd) {
     auto* user = cli.add_subcommand("user", "Manage editor accounts (the server may be running)");
     user->require_subcommand(1);
@@ -152,6 +152,10 @@ CLI::App* add_user_commands(CLI::App& cli, settings_flags& flags, app::user_comm
     named("enable", "Enable a disabled account");
     named("reset-password", "Make a new one-time password and end the account's sessions");
     named("reset-mfa", "Remove an account's two-step verification and recovery codes");
+    auto* relink = named("partner", "Move a partner-role account to another partner");
+    relink->add_option("--partner", cmd.partner, "The partner it belongs to from now on (its id)")
+        ->required()
+        ->type_name("ID");
     auto* list = user->add_subcommand("list", "List the accounts, their roles and states");
     list->callback([&cmd] { cmd.action = "list"; });
     add_settings(*list, flags);

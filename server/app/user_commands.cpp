@@ -88,6 +88,27 @@ int change_user(editor::editor_services& e, user_command const& cmd, std::ostrea
     return 0;
 }
 
+// `partner NAME --partner ID`: a partner-role account moves to another (existing) partner.
+int relink_user(editor::editor_services& e, user_command const& cmd, std::ostream& out, std::ostream& err) {
+    auto const user = e.accounts.find(cmd.name);
+    if (!user) {
+        err << "farol user partner: there is no account named " << cmd.name << "\n";
+        return 1;
+    }
+    if (user->role != "partner") {
+        err << "farol user partner: " << user->name << " has the role " << user->role
+            << "; only partner-role accounts belong to a partner\n";
+        return 2;
+    }
+    if (cmd.partner.empty() || !e.partners.find(cmd.partner)) {
+        err << "farol user partner: --partner: there is no partner " << cmd.partner << " (farol partner list)\n";
+        return 1;
+    }
+    e.partners.link(actor, user->id, user->name, cmd.partner);
+    out << user->name << " now belongs to partner " << cmd.partner << "\n";
+    return 0;
+}
+
 } // namespace
 
 int run_user_command(config const& cfg, user_command const& cmd, std::istream& in, std::ostream& out,
@@ -97,6 +118,7 @@ int run_user_command(config const& cfg, user_command const& cmd, std::istream& i
     editor::editor_services e(db, clock, {});
     if (cmd.action == "list") return list_users(e, out);
     if (cmd.action == "add") return add_user(cfg, e, cmd, in, out, err);
+    if (cmd.action == "partner") return relink_user(e, cmd, out, err);
     if (cmd.action == "disable" || cmd.action == "enable" || cmd.action == "reset-password" || cmd.action == "reset-mfa")
         return change_user(e, cmd, out, err);
     err << "farol user: unknown action " << cmd.action << "\n";

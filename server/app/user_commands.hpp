@@ -10,11 +10,11 @@ namespace farol::app {
 
 // What `farol user ACTION` was asked.
 struct user_command {
-    std::string action; // add, list, disable, enable, reset-password, reset-mfa
+    std::string action; // add, list, disable, enable, reset-password, reset-mfa, partner
     std::string name;
     std::string role = "editor";
     bool password_stdin = false; // add: read the password from the first line of `in`
-    std::string partner;         // add: the partner a partner-role account belongs to (required for that role only)
+    std::string partner;         // add, partner: the partner a partner-role account belongs to (required for that role only)
 };
 
 // `farol user ...` on the database under cfg's data directory (it may be serving at the same time):

@@ -129,3 +129,26 @@ TEST_CASE("farol user add --role partner links the account to an existing partne
     CHECK(listed.find("PARTNER\n") != std::string::npos);
     CHECK(listed.find("lucia                   partner   new       off       casa\n") != std::string::npos);
 }
+
+TEST_CASE("farol user partner moves a partner account to another partner, audited", "[app][partners][user]") {
+    cli c;
+    REQUIRE(c.run(add("casa", {"https://casa.example"})) == 0);
+    REQUIRE(c.run(add("abrigo", {"https://abrigo.example"})) == 0);
+    REQUIRE(c.user({"add", "lucia", "partner", true, "casa"}) == 0);
+    REQUIRE(c.user({"add", "ana", "editor", true}) == 0);
+    CHECK(c.user({"partner", "lucia", "partner", false, "abrigo"}) == 0);
+    CHECK(c.out.str() == "lucia now belongs to partner abrigo\n");
+    util::system_clock clock;
+    editor::editor_services e(store::database::open(app::database_file(c.cfg), clock), clock, {});
+    CHECK(e.partners.partner_of(e.accounts.find("lucia")->id) == "abrigo");
+    CHECK(c.audited().back() == "cli user.partner user:lucia partner:abrigo");
+    // Refused, and nothing changes: another role, an unknown partner, an unknown account.
+    CHECK(c.user({"partner", "ana", "editor", false, "abrigo"}) == 2);
+    CHECK(c.err.str() == "farol user partner: ana has the role editor; only partner-role accounts belong to a partner\n");
+    CHECK(c.user({"partner", "lucia", "partner", false, "nobody"}) == 1);
+    CHECK(c.err.str() == "farol user partner: --partner: there is no partner nobody (farol partner list)\n");
+    CHECK(c.user({"partner", "rui", "partner", false, "casa"}) == 1);
+    CHECK(c.err.str() == "farol user partner: there is no account named rui\n");
+    CHECK(e.partners.partner_of(e.accounts.find("lucia")->id) == "abrigo");
+    CHECK(e.partners.partner_of(e.accounts.find("ana")->id) == std::nullopt);
+}
