@@ -15,7 +15,6 @@ inline constexpr std::array<std::string_view, 31> agent_words = {
     "whatsapp", "facebookexternalhit", "facebot", "telegrambot", "twitterbot", "slackbot-linkexpanding",
     "slack-imgproxy", "discordbot", "linkedinbot", "skypeuripreview", "viber", "line-poker", "pinterest.com/bot",
     "snap url preview", "mastodon/", "redditbot"};
-inline constexpr std::size_t first_preview_word = 15;
 
 // Which of agent_words a user-agent contains: bit i for agent_words[i].
 using agent_word_set = std::bitset<agent_words.size()>;
@@ -26,6 +25,9 @@ consteval std::size_t word(std::string_view w) {
         if (agent_words[i] == w) return i;
     throw "not one of agent_words";
 }
+
+// The link-preview words start at "whatsapp"; the device words come before it.
+inline constexpr std::size_t first_preview_word = word("whatsapp");
 
 // Finds every word in one pass (one RE2 set of case-insensitive literals, Latin-1 so any bytes
 // are read as they are; compiled once), rather than one search per word. Should RE2 fail (its DFA
